@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import threading
@@ -20,7 +19,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 from urllib.parse import urlsplit
 
 import pytest
@@ -96,6 +95,16 @@ def arm_error(resp: requests.Response) -> dict:
     return err
 
 
+def _die_with_parent() -> None:
+    """In the child before exec: SIGKILL it if pytest dies, so no server outlives the run."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
 @dataclass
 class Tenant:
     """A tenant as the provider minted it: one bearer token, its subscriptions."""
@@ -148,6 +157,7 @@ class HmServer:
             text=True,
             bufsize=1,
             start_new_session=True,
+            preexec_fn=_die_with_parent,
         )
 
         def pump(stream, log_file):
