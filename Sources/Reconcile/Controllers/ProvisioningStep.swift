@@ -1,0 +1,49 @@
+import Core
+import Foundation
+import ManagementStore
+
+/// One step a cluster walks through when its spec changes. Steps are data: the list is
+/// extended as the hosted control plane (issue 4) and infrastructure (issue 5) arrive.
+/// Each step is idempotent and its completion is persisted, so a restart resumes after
+/// the last completed step.
+public struct ProvisioningStep: Sendable {
+    public let name: String
+    /// What the step does, recorded as the event message.
+    public let summary: String
+    /// Applies the step's effect to the cluster record (pure; the controller persists it).
+    public let apply: @Sendable (inout ManagedClusterRecord, ProvisioningEnvironment) -> Void
+
+    public init(name: String, summary: String, apply: @escaping @Sendable (inout ManagedClusterRecord, ProvisioningEnvironment) -> Void) {
+        self.name = name
+        self.summary = summary
+        self.apply = apply
+    }
+}
+
+/// Facts the steps need that are not in the record.
+public struct ProvisioningEnvironment: Sendable {
+    /// Domain under which control-plane FQDNs are published.
+    public let dnsZone: String
+
+    public init(dnsZone: String) {
+        self.dnsZone = dnsZone
+    }
+}
+
+extension ProvisioningStep {
+    /// The steps of a create or update, in order.
+    public static let clusterSteps: [ProvisioningStep] = [
+        ProvisioningStep(name: "ReserveNodeResourceGroup", summary: "Reserved the node resource group") { cluster, _ in
+            if cluster.spec.nodeResourceGroup.isEmpty {
+                cluster.spec.nodeResourceGroup = cluster.id.nodeResourceGroup(location: cluster.location)
+            }
+        },
+        ProvisioningStep(name: "PublishControlPlaneEndpoint", summary: "Published the control-plane endpoint") { cluster, env in
+            let suffix = String(cluster.status.resourceUID.replacingOccurrences(of: "-", with: "").prefix(8))
+            cluster.status.fqdn = "\(cluster.spec.dnsPrefix.lowercased())-\(suffix).hcp.\(cluster.location.lowercased()).\(env.dnsZone)"
+        },
+        ProvisioningStep(name: "SetControlPlaneVersion", summary: "Set the control-plane Kubernetes version") { cluster, _ in
+            cluster.status.currentKubernetesVersion = cluster.spec.kubernetesVersion
+        },
+    ]
+}

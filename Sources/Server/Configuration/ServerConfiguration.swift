@@ -1,0 +1,61 @@
+import Foundation
+
+/// How `hm serve` runs. Every field has an embedded default: SQLite in the data dir, the
+/// system clock, plain HTTP on loopback.
+public struct ServerConfiguration: Sendable {
+    public enum TLSMode: Sendable, Equatable {
+        /// Plain HTTP (allowed on loopback only).
+        case none
+        /// A certificate generated once and kept in `<data-dir>/tls/`.
+        case selfSigned
+        /// The provider's own certificate and key (PEM files).
+        case files(certificate: String, key: String)
+    }
+
+    public enum ClockMode: String, Sendable {
+        case system
+        /// Runs at wall speed and jumps forward on `POST /admin/clock:advance`.
+        case simulated
+    }
+
+    public var dataDirectory: String = ".harbormaster"
+    public var host: String = "127.0.0.1"
+    public var port: Int = 8080
+    public var tls: TLSMode = .none
+    public var clock: ClockMode = .system
+    /// `postgres://user:password@host:port/database`; nil keeps the embedded SQLite store.
+    public var databaseURL: String?
+    /// Address of the hosted Kubernetes API front, as kubeconfigs name it.
+    public var kubeListen: String = "127.0.0.1:6443"
+    /// Seconds of service-clock time each provisioning step takes.
+    public var provisioningStepSeconds: Double = 0.1
+    /// Identifies this replica in operation leases.
+    public var replicaID: String = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
+
+    public init() {}
+
+    public var adminTokenPath: String { "\(dataDirectory)/admin-token" }
+    public var signingKeyPath: String { "\(dataDirectory)/signing-key.pem" }
+    public var sqlitePath: String { "\(dataDirectory)/harbormaster.sqlite" }
+    public var tlsDirectory: String { "\(dataDirectory)/tls" }
+
+    /// Plain HTTP is only for loopback; anything else is served over TLS.
+    public var isLoopback: Bool {
+        ["127.0.0.1", "localhost", "::1"].contains(host) || host.hasPrefix("127.")
+    }
+
+    public var effectiveTLS: TLSMode {
+        if tls == .none, !isLoopback { return .selfSigned }
+        return tls
+    }
+
+    /// Parses `host:port` (or `[v6]:port`).
+    public static func parseListen(_ text: String) -> (host: String, port: Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
+            return nil
+        }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return (host.isEmpty ? "0.0.0.0" : host, port)
+    }
+}

@@ -1,0 +1,84 @@
+import Core
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import ManagementAPI
+import ManagementStore
+import NIOSSL
+import Operations
+import Reconcile
+import ServiceLifecycle
+
+/// One Harbormaster service instance, built from a configuration: the management API
+/// listener plus its background services. `hm serve` and the tests build it the same way.
+public struct Harbormaster: Sendable {
+    public let configuration: ServerConfiguration
+    public let store: any ManagementStore
+    public let clock: any TimeSource
+    public let simulatedClock: SimulatedClock?
+    public let tokens: TokenAuthority
+    public let runner: OperationRunner
+    public let environment: APIEnvironment
+    /// The provider's admin token (also in `<data-dir>/admin-token`).
+    public let adminToken: String
+    /// Path of the self-signed certificate when serving TLS with one.
+    public let certificatePath: String?
+    let extraServices: [any Service]
+    let logger: Logger
+
+    /// Builds the service. `clockOverride` lets tests pass a manual clock.
+    public static func build(_ configuration: ServerConfiguration, clockOverride: SimulatedClock? = nil, logger: Logger = Logger(label: "hm")) async throws -> Harbormaster {
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        let simulated: SimulatedClock? = clockOverride ?? (configuration.clock == .simulated ? SimulatedClock(mode: .wallSpeed) : nil)
+        let clock: any TimeSource = simulated ?? SystemClock()
+        let (store, storeServices) = try await StoreFactory.make(configuration, logger: logger)
+        let tokens = try await TokenAuthority.load(keyPath: configuration.signingKeyPath, store: store, clock: clock, issuer: "harbormaster")
+        let adminToken = try await AdminToken.ensure(at: configuration.adminTokenPath, tokens: tokens)
+        let reconciler = ClusterReconciler(
+            store: store, clock: clock, stepDuration: configuration.provisioningStepSeconds,
+            environment: ProvisioningEnvironment(dnsZone: "harbormaster.internal"), logger: logger)
+        let runner = OperationRunner(store: store, clock: clock, reconciler: reconciler, owner: configuration.replicaID, logger: logger)
+        let operations = ClusterOperations(store: store, clock: clock, runner: runner)
+        let tls = configuration.effectiveTLS
+        var certificatePath: String?
+        if tls == .selfSigned {
+            certificatePath = try SelfSignedCertificate.ensure(in: configuration.tlsDirectory, host: configuration.host, now: SystemClock().now()).certificate
+        }
+        let scheme = tls == .none ? "http" : "https"
+        let environment = APIEnvironment(
+            store: store, clock: clock, simulatedClock: simulated, operations: operations, tokens: tokens, metrics: APIMetrics(),
+            scheme: scheme, publicBaseURL: "\(scheme)://\(configuration.host):\(configuration.port)",
+            kubeAPIBaseURL: "https://\(configuration.kubeListen)")
+        return Harbormaster(
+            configuration: configuration, store: store, clock: clock, simulatedClock: simulated, tokens: tokens, runner: runner,
+            environment: environment, adminToken: adminToken, certificatePath: certificatePath, extraServices: storeServices, logger: logger)
+    }
+
+    /// The Hummingbird application serving the management API, with the runner as a service.
+    /// `onListening` gets the bound port (useful with port 0).
+    public func application(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+        let server: HTTPServerBuilder
+        switch configuration.effectiveTLS {
+        case .none:
+            server = .http1()
+        case .selfSigned:
+            server = try .tls(tlsConfiguration: try Self.tlsConfiguration(certificate: certificatePath!, key: "\(configuration.tlsDirectory)/key.pem"))
+        case .files(let certificate, let key):
+            server = try .tls(tlsConfiguration: try Self.tlsConfiguration(certificate: certificate, key: key))
+        }
+        return Application(
+            responder: ManagementAPI.responder(environment, logger: logger),
+            server: server,
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "Harbormaster"),
+            services: extraServices + [runner],
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
+            logger: logger)
+    }
+
+    static func tlsConfiguration(certificate: String, key: String) throws -> TLSConfiguration {
+        let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
+        return TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+    }
+}
