@@ -176,8 +176,12 @@ class HmServer:
         threading.Thread(target=pump, args=(self.proc.stdout, log), daemon=True).start()
         ready.wait(STARTUP_TIMEOUT)
         if not found["url"]:
-            code = self.proc.poll()
+            try:
+                code = self.proc.wait(5)  # it closed stdout: usually it is exiting
+            except subprocess.TimeoutExpired:
+                code = None
             self.kill()
+            self.proc = None  # reported here; teardown need not report its exit code again
             pytest.fail(
                 f"hm serve did not print 'hm: management API listening on ...' "
                 f"(exit code {code}); log:\n{self.log_tail()}"
