@@ -90,7 +90,11 @@ struct ManagementClient: Sendable {
 
     /// The absolute URL of `target`, joined to the server when relative.
     func url(for target: String, arm: Bool) -> String {
-        var url = target.hasPrefix("http://") || target.hasPrefix("https://") ? target : settings.server + target
+        Self.url(for: target, server: settings.server, arm: arm)
+    }
+
+    static func url(for target: String, server: String, arm: Bool) -> String {
+        var url = target.hasPrefix("http://") || target.hasPrefix("https://") ? target : server + target
         if arm && !url.contains("api-version=") {
             url += (url.contains("?") ? "&" : "?") + "api-version=\(APIVersions.cli)"
         }

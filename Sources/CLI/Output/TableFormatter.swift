@@ -1,17 +1,20 @@
-/// Renders rows the way `az ... -o table` does: a header, a dashed rule, columns padded to
-/// their widest cell and separated by two spaces. `tsv` is the same cells without the header.
+/// Renders rows the way `az ... -o table` does (tabulate's "simple" format): a header, a dashed
+/// rule, each column as wide as its widest cell or its header plus two, columns separated by two
+/// spaces, everything left-aligned. `tsv` is the same cells without the header.
 enum TableFormatter {
     static func table(columns: [String], rows: [[String]]) -> String {
         let widths = columns.indices.map { index in
-            rows.reduce(columns[index].count) { max($0, $1[safe: index].count) }
+            rows.reduce(columns[index].count + 2) { max($0, $1[safe: index].count) }
         }
         func line(_ cells: [String]) -> String {
             let padded = columns.indices.map { index in
                 let cell = cells[safe: index]
-                return index == columns.count - 1
-                    ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+                return cell + String(repeating: " ", count: widths[index] - cell.count)
             }
-            return padded.joined(separator: "  ")
+            // Trailing blanks carry no information and upset diffs.
+            var line = padded.joined(separator: "  ")
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
         return ([line(columns), rule] + rows.map(line)).joined(separator: "\n")
