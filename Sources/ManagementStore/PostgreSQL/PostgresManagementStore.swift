@@ -44,7 +44,8 @@ public final class PostgresManagementStore: ManagementStore {
     }
 
     /// Runs `body` in one transaction on one pooled connection: committed if it returns,
-    /// rolled back if it throws; its error is rethrown as is (a `ServiceError` stays one).
+    /// rolled back if it throws; its error is rethrown as is, so a `ServiceError` stays one
+    /// (`PostgresClient.withTransaction` would wrap it in a `PostgresTransactionError`).
     func transaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result)
         async throws -> Result
     {
