@@ -103,6 +103,15 @@ def test_stop_and_start(az):
     assert az.json("aks", "show", "-g", RG, "-n", NAME)["powerState"]["code"] == "Running"
 
 
+def test_versions_and_upgrades(az):
+    versions = az.json("aks", "get-versions", "-l", "eastus")
+    assert versions["values"], versions
+    upgrades = az.json("aks", "get-upgrades", "-g", RG, "-n", NAME)
+    assert upgrades["controlPlaneProfile"]["kubernetesVersion"], upgrades
+    account = az.json("account", "show")
+    assert account["id"] == az.tenant.subscription and account["tenantId"] == az.tenant.tenant_id, account
+
+
 def test_get_credentials(az, tmp_path):
     kubeconfig = tmp_path / "kubeconfig"
     az.run("aks", "get-credentials", "-g", RG, "-n", NAME, "-f", str(kubeconfig))

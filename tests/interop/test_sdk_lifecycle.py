@@ -154,3 +154,15 @@ def test_delete_cluster(client):
     with pytest.raises(ResourceNotFoundError):
         client.managed_clusters.get(RG, "gone")
     assert "gone" not in [c.name for c in client.managed_clusters.list_by_resource_group(RG)]
+
+
+def test_sdk_over_https_with_the_self_signed_certificate(hm_factory):
+    server = hm_factory(tls=True)
+    assert server.url.startswith("https://"), server.url
+    tenant = server.mint_tenant()
+    client = sdk_client(server, tenant)  # connection_verify=<data-dir>/tls/cert.pem
+    created = client.managed_clusters.begin_create_or_update(RG, "tls1", minimal_cluster_body("tls1", count=1)).result(
+        timeout=120
+    )
+    assert created.provisioning_state == "Succeeded"
+    assert [c.name for c in client.managed_clusters.list()] == ["tls1"]
