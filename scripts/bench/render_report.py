@@ -59,8 +59,8 @@ def failures_note(result):
         count = result[phase]["failures"]["count"]
         if count:
             found.append(f"{phase}: {count}")
-    for run in ("wrk_max", "wrk_paced"):
-        non2xx = result["get_load"][run].get("non_2xx")
+    for run in ("wrk_max", "wrk_paced", "wrk_healthz", "wrk_subscription"):
+        non2xx = result["get_load"].get(run, {}).get("non_2xx")
         if non2xx:
             found.append(f"{run}: {non2xx} non-2xx")
     fixed = result["get_load"]["fixed_1000"]["failures"]["count"]
@@ -86,6 +86,9 @@ def backend_table(result):
          f"{paced.get('requests_per_sec', 0):,.0f} req/s, p50 {ms(paced.get('p50_ms'))}, p99 {ms(paced.get('p99_ms'))}"),
         ("GET, 1,000 req/s open loop (Python, 16 clients)",
          f"{fixed['achieved_rate']:,.0f} req/s, p50 {ms(fixed['p50_ms'])}, p99 {ms(fixed['p99_ms'])}"),
+        ("For comparison, max rate: GET /healthz (HTTP only) / GET subscription (token check + 1 read)",
+         " / ".join(f"{b.get('requests_per_sec', 0):,.0f} req/s, p99 {ms(b.get('p99_ms'))}"
+                    for b in (load.get("wrk_healthz", {}), load.get("wrk_subscription", {})))),
         ("Server CPU per GET at max rate", "n/a" if cpu_per_get is None else f"{cpu_per_get:.0f} µs"),
         ("Server-side GET handler time at max rate (/metrics buckets)",
          f"p50 <= {ms(handler.get('p50_le_ms'), 1)}, p99 <= {ms(handler.get('p99_le_ms'), 1)}"),
@@ -127,7 +130,7 @@ def render(results, machine):
     out = [BEGIN, "", "## Latest run", ""]
     out += [f"- Command: `{machine['command']}`", f"- Date: {machine['date']}",
             f"- Machine: {machine['nproc']} cores, {machine['memory']} memory, {machine['os']}",
-            f"- Toolchain: {machine['swift']}", f"- Build: `swift build -c release --product hm` ({machine['commit']})",
+            f"- Toolchain: {machine['swift']}", f"- Build: {machine['build']} ({machine['commit']})",
             f"- Clusters in the fill phase: {results[0]['clusters']:,}; load runs: {machine['get_seconds']} s each", ""]
     out += ["### Goals", "", goals_table(results), ""]
     for r in results:

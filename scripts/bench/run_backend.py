@@ -5,7 +5,8 @@ Phases, in order, each logged to stderr:
   2. create c0..c99 one at a time: time to the 201 ("accepted") and to the
      operation's Succeeded (polling the Azure-AsyncOperation URL every ~10 ms);
   3. GET c1 from 16 connections: wrk at max rate, wrk paced to ~1,000 req/s, and
-     an open-loop 1,000 req/s client;
+     an open-loop 1,000 req/s client; for comparison, wrk at max rate on /healthz
+     (HTTP stack only) and on GET subscription (token check + one store read);
   4. fill the store to --clusters clusters (8 in parallel), wait for every
      operation, and record RSS and store size before and after;
   5. time GET c1 and the first page of the resource-group list at that size, and
@@ -113,6 +114,14 @@ def phase_get_load(args, client, token):
     log(f"GET c1: wrk paced (16 connections, 16 ms delay each, ~1,000 req/s), {args.get_seconds}s")
     out["wrk_paced"] = wrk_load.run(url, token, args.work_dir, seconds=args.get_seconds, delay_ms=16, label="wrk-paced")
     log(f"  {out['wrk_paced'].get('requests_per_sec')} req/s, p50 {out['wrk_paced'].get('p50_ms')} ms, p99 {out['wrk_paced'].get('p99_ms')} ms")
+
+    # Breakdown: the HTTP stack alone (/healthz, no auth, no store), then bearer-token
+    # checks plus one store read (GET subscription), next to the cluster GET above.
+    for label, path in (("wrk_healthz", "/healthz"), ("wrk_subscription", f"/subscriptions/{SUBSCRIPTION}?api-version=2022-12-01")):
+        seconds = max(3, args.get_seconds // 4)
+        log(f"GET {path}: wrk max rate, 16 connections, {seconds}s (latency breakdown)")
+        out[label] = wrk_load.run(f"http://127.0.0.1:{args.port}{path}", token, args.work_dir, seconds=seconds, label=label)
+        log(f"  {out[label].get('requests_per_sec')} req/s, p50 {out[label].get('p50_ms')} ms, p99 {out[label].get('p99_ms')} ms")
 
     log(f"GET c1: open-loop fixed 1,000 req/s from 16 Python clients, {args.get_seconds}s")
     before = scrape(client)
