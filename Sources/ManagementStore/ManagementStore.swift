@@ -56,7 +56,7 @@ public protocol ManagementStore: Sendable {
     func agentPool(_ id: AgentPoolID) async throws -> AgentPoolRecord?
     /// Applies a unit of work atomically; throws `ServiceError` for conflicts and preconditions.
     func commit(_ commit: ClusterCommit, for id: ClusterID) async throws
-    /// Removes a cluster, its pools and its operations' lease claims (operations stay as history).
+    /// Removes a cluster and its pools; its operations stay as history.
     func deleteCluster(_ id: ClusterID) async throws
 
     // MARK: Operations
