@@ -106,6 +106,8 @@ def backend_table(result):
         (f"List by resource group, first page of 100, with {n:,} clusters, n=10",
          f"p50 {ms(at['list_first_page']['p50_ms'], 1)}, max {ms(at['list_first_page']['max_ms'], 1)}"),
         ("Unexpected answers", failures_note(result)),
+        ("Machine load average (1 min) when this backend's run started / ended",
+         f"{result['loadavg_at_start'][0]:.2f} / {result['loadavg_at_end'][0]:.2f}"),
     ]
     lines = ["| Measure | Result |", "|---|---|"]
     lines += [f"| {label} | {value} |" for label, value in rows]

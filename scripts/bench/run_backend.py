@@ -16,6 +16,7 @@ Phases, in order, each logged to stderr:
 import argparse
 import concurrent.futures
 import json
+import os
 import sys
 import time
 
@@ -208,13 +209,15 @@ def main():
 
     with open(f"{args.data_dir}/admin-token") as f:
         admin = f.read().strip()
-    result = {"backend": args.backend, "clusters": args.clusters, "memory_at_start_kib": server_probe.memory_kib(args.pid)}
+    result = {"backend": args.backend, "clusters": args.clusters, "memory_at_start_kib": server_probe.memory_kib(args.pid),
+              "loadavg_at_start": os.getloadavg()}
     token = mint_token(args.port, admin)
     client = Client(args.port, token)
     result["create"] = phase_create_latency(client, args.create_samples)
     result["get_load"] = phase_get_load(args, client, token)
     result["fill"] = phase_fill(args, client, args.create_samples, args.clusters)
     result["at_size"] = phase_at_size(args, client, token, args.clusters)
+    result["loadavg_at_end"] = os.getloadavg()
     with open(args.out, "w") as f:
         json.dump(result, f, indent=2)
     log(f"wrote {args.out}")
