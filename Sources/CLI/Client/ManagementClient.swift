@@ -84,7 +84,11 @@ struct ManagementClient: Sendable {
             let headers = Dictionary(response.headers.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
             return HTTPReply(status: Int(response.status.code), headers: headers, body: Data(bytes.readableBytesView))
         } catch {
-            throw CLIError.unreachable(server: settings.server, reason: String(describing: error))
+            var reason = String(describing: error)
+            if reason.contains("CERTIFICATE_VERIFY_FAILED") {
+                reason = "the server's certificate is not trusted; pass --ca-file or set HM_CA_FILE (\(reason))"
+            }
+            throw CLIError.unreachable(server: settings.server, reason: reason)
         }
     }
 

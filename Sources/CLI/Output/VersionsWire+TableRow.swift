@@ -5,7 +5,7 @@ extension KubernetesVersionListWire {
     static let columns = ["KubernetesVersion", "Upgrades", "SupportPlan"]
 
     var rows: [[String]] {
-        values.flatMap { minor in
+        values.sorted { VersionOrder.less($1.version, $0.version) }.flatMap { minor in
             let plans = (minor.capabilities?.supportPlan ?? []).joined(separator: ", ")
             let patches = (minor.patchVersions ?? [:]).sorted { VersionOrder.less($1.key, $0.key) }
             guard !patches.isEmpty else { return [[minor.version, "None available", plans]] }

@@ -113,11 +113,11 @@ struct EndToEndTests {
         try #require(before.status == 0, "\(before.stderr)")
         let then = try JSONDecoder().decode(ClockWire.self, from: Data(before.stdout.utf8))
         #expect(then.mode.lowercased() == "simulated")
-        let after = try await HMBinary.run(["admin", "clock", "advance", "--days", "2"], environment: admin)
+        let after = try await HMBinary.run(["admin", "clock", "advance", "--hours", "1", "--seconds", "30"], environment: admin)
         try #require(after.status == 0, "\(after.stderr)")
         let now = try JSONDecoder().decode(ClockWire.self, from: Data(after.stdout.utf8))
         let moved = try #require(date(now.now)).timeIntervalSince(try #require(date(then.now)))
-        #expect(moved >= 2 * 86400)
+        #expect(moved >= 3630)
 
         let subscription = UUID().uuidString.lowercased()
         let minted = try await HMBinary.run(
@@ -129,6 +129,33 @@ struct EndToEndTests {
             ["admin", "subscription", "set-state", subscription, "--state", "Suspended"], environment: admin)
         try #require(suspended.status == 0, "\(suspended.stderr)")
         #expect(try JSONDecoder().decode(SubscriptionStateWire.self, from: Data(suspended.stdout.utf8)).state == "Suspended")
+    }
+
+    @Test("over HTTPS the CLI trusts the server's self-signed certificate given by --ca-file, and waits visibly")
+    func tlsWithCAFile() async throws {
+        try #require(HMBinary.exists, "CI is set but \(HMBinary.path) was not built")
+        let server = try await ServerProcess.start(["--tls", "--provisioning-step-seconds", "0.5"])
+        defer { server.stop() }
+        #expect(server.url.hasPrefix("https://"))
+        let caFile = server.dataDirectory.appendingPathComponent("tls/cert.pem").path
+        let untrusted = try await HMBinary.run(
+            ["admin", "clock", "show", "--data-dir", server.dataDirectory.path], environment: ["HM_SERVER": server.url])
+        #expect(untrusted.status == 1)
+        #expect(untrusted.stderr.contains("--ca-file"), "\(untrusted.stderr)")
+        let minted = try await HMBinary.run(
+            ["admin", "token", "create", "--subscription", UUID().uuidString.lowercased(), "--ca-file", caFile],
+            environment: ["HM_SERVER": server.url, "HM_DATA_DIR": server.dataDirectory.path])
+        try #require(minted.status == 0, "\(minted.stderr)")
+        let environment = [
+            "HM_SERVER": server.url, "HM_CA_FILE": caFile,
+            "HM_TOKEN": minted.stdout.trimmingCharacters(in: .whitespacesAndNewlines),
+        ]
+        let created = try await HMBinary.run(
+            ["aks", "create", "-g", "rg1", "-n", "tls1", "--node-count", "1", "-o", "tsv"], environment: environment)
+        try #require(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.hasPrefix("tls1\teastus\trg1\t"))
+        #expect(created.stderr.contains("\r- Running .. ("), "progress on stderr: \(created.stderr)")
+        #expect(created.stderr.hasSuffix("\n"), "the progress line is ended before the result")
     }
 
     private func powerState(_ json: String) throws -> String? {

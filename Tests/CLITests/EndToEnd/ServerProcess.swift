@@ -32,7 +32,9 @@ final class ServerProcess: @unchecked Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: HMBinary.path)
-        process.arguments = ["serve", "--data-dir", directory.path, "--listen", "127.0.0.1:0"] + extraArguments
+        process.arguments =
+            ["serve", "--data-dir", directory.path, "--listen", "127.0.0.1:0", "--kube-listen", "127.0.0.1:0"]
+            + extraArguments
         process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("HM_") }
         let stdout = Pipe()
         process.standardOutput = stdout
