@@ -8,14 +8,14 @@ struct NameRulesTests {
         (String(repeating: "a", count: 63), true), (String(repeating: "a", count: 64), false), ("c.1", false),
     ])
     func clusterNames(name: String, valid: Bool) {
-        #expect((try? ResourceNameRules.validateClusterName(name)) != nil == valid)
+        #expect(((try? ResourceNameRules.validateClusterName(name)) != nil) == valid)
     }
 
     @Test("agent pool names are 1-12 lowercase letters and digits starting with a letter", arguments: [
         ("sys", true), ("nodepool1", true), ("a23456789012", true), ("a234567890123", false), ("1pool", false), ("Pool", false), ("po-ol", false),
     ])
     func poolNames(name: String, valid: Bool) {
-        #expect((try? ResourceNameRules.validateAgentPoolName(name)) != nil == valid)
+        #expect(((try? ResourceNameRules.validateAgentPoolName(name)) != nil) == valid)
     }
 
     @Test("system tag and label prefixes are reserved (N4)")
