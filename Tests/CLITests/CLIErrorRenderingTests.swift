@@ -9,7 +9,8 @@ struct CLIErrorRenderingTests {
     @Test("an ARM error prints as az does: code, message, then target")
     func armError() {
         let error = CLIError.arm(
-            status: 400, ARMErrorWire(code: "InvalidParameter", message: "count must be 1..1000", target: "properties.count"))
+            status: 400,
+            ARMErrorWire(code: "InvalidParameter", message: "count must be 1..1000", target: "properties.count"))
         #expect(error.rendered == "ERROR: (InvalidParameter) count must be 1..1000\nTarget: properties.count")
         #expect(error.exitCode == 1)
     }

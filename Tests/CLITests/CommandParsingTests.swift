@@ -24,7 +24,9 @@ struct CommandParsingTests {
 
     @Test("the default DNS prefix drops odd characters and starts with a letter")
     func dnsPrefix() {
-        #expect(DNSPrefix.default(cluster: "1cluster_name_long", resourceGroup: "my_rg.x", subscription: "abcdef123") == "a1clustern-myrgx-abcdef")
+        #expect(
+            DNSPrefix.default(cluster: "1cluster_name_long", resourceGroup: "my_rg.x", subscription: "abcdef123")
+                == "a1clustern-myrgx-abcdef")
     }
 
     @Test("global options are accepted after the subcommand, -o picks the format")
@@ -72,10 +74,14 @@ struct CommandParsingTests {
     @Test("paths percent-encode their segments and api-version is appended once")
     func paths() {
         let cluster = ResourcePath.Cluster(subscription: "s", resourceGroup: "my rg", name: "c1")
-        #expect(cluster.path == "/subscriptions/s/resourceGroups/my%20rg/providers/Microsoft.ContainerService/managedClusters/c1")
+        #expect(
+            cluster.path
+                == "/subscriptions/s/resourceGroups/my%20rg/providers/Microsoft.ContainerService/managedClusters/c1")
         #expect(cluster.child("upgradeProfiles", "default").hasSuffix("/c1/upgradeProfiles/default"))
         #expect(ManagementClient.url(for: "/x", server: "http://h", arm: true) == "http://h/x?api-version=2026-08-01")
-        #expect(ManagementClient.url(for: "http://o/op?api-version=1", server: "http://h", arm: true) == "http://o/op?api-version=1")
+        #expect(
+            ManagementClient.url(for: "http://o/op?api-version=1", server: "http://h", arm: true)
+                == "http://o/op?api-version=1")
         #expect(ManagementClient.url(for: "/admin/clock", server: "http://h", arm: false) == "http://h/admin/clock")
     }
 

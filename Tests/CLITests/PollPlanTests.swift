@@ -10,7 +10,8 @@ struct PollPlanTests {
 
     @Test("Azure-AsyncOperation is preferred over Location, as azure-core does")
     func prefersAsyncOperation() {
-        let reply = HTTPReply(status: 202, headers: ["Azure-AsyncOperation": "http://h/op/1", "Location": "http://h/r/1"])
+        let reply = HTTPReply(
+            status: 202, headers: ["Azure-AsyncOperation": "http://h/op/1", "Location": "http://h/r/1"])
         #expect(PollPlan(reply: reply, verb: .DELETE, resourcePath: resource) == .asyncOperation(url: "http://h/op/1"))
     }
 
@@ -36,7 +37,10 @@ struct PollPlanTests {
     func failedOperation() throws {
         let plan = PollPlan.asyncOperation(url: "http://h/op/1")
         let body = #"{"status":"Failed","error":{"code":"QuotaExceeded","message":"no cores left"}}"#
-        #expect(throws: CLIError.operationFailed(status: "Failed", error: ARMErrorWire(code: "QuotaExceeded", message: "no cores left"))) {
+        #expect(
+            throws: CLIError.operationFailed(
+                status: "Failed", error: ARMErrorWire(code: "QuotaExceeded", message: "no cores left"))
+        ) {
             try plan.next(after: HTTPReply(status: 200, body: Data(body.utf8)))
         }
         #expect(try plan.next(after: HTTPReply(status: 200, body: Data(#"{"status":"InProgress"}"#.utf8))) == plan)
@@ -47,7 +51,9 @@ struct PollPlanTests {
     func locationPolling() throws {
         let plan = PollPlan.location(url: "http://h/r/1")
         #expect(try plan.next(after: HTTPReply(status: 202)) == plan)
-        #expect(try plan.next(after: HTTPReply(status: 202, headers: ["Location": "http://h/r/2"])) == .location(url: "http://h/r/2"))
+        #expect(
+            try plan.next(after: HTTPReply(status: 202, headers: ["Location": "http://h/r/2"]))
+                == .location(url: "http://h/r/2"))
         #expect(try plan.next(after: HTTPReply(status: 200)) == .done)
     }
 
@@ -69,7 +75,8 @@ struct PollPlanTests {
 
     @Test("the progress line shows elapsed seconds and the provisioning state")
     func progressText() {
-        #expect(ProgressLine.text(elapsedSeconds: 12, state: "Creating") == "- Running .. (12s) provisioningState=Creating")
+        #expect(
+            ProgressLine.text(elapsedSeconds: 12, state: "Creating") == "- Running .. (12s) provisioningState=Creating")
         #expect(ProgressLine.text(elapsedSeconds: 0, state: nil) == "- Running .. (0s)")
     }
 }

@@ -41,7 +41,10 @@ struct SettingsTests {
     @Test("a token with several subscriptions and no choice is a usage error")
     func ambiguousSubscription() {
         let token = unsignedToken(#"{"subs":["a","b"]}"#)
-        #expect(throws: CLIError.usage("no subscription: pass --subscription or set HM_SUBSCRIPTION (the token names 2 subscriptions)")) {
+        #expect(
+            throws: CLIError.usage(
+                "no subscription: pass --subscription or set HM_SUBSCRIPTION (the token names 2 subscriptions)")
+        ) {
             try Settings.subscription(options, token: token, environment: [:])
         }
     }
@@ -64,7 +67,8 @@ struct SettingsTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "admin-secret\n".write(to: directory.appendingPathComponent("admin-token"), atomically: true, encoding: .utf8)
+        try "admin-secret\n".write(
+            to: directory.appendingPathComponent("admin-token"), atomically: true, encoding: .utf8)
         let admin = try AdminOptions.parse(["--data-dir", directory.path])
         #expect(try Settings.admin(admin, environment: ["HM_TOKEN": "tenant"]).token == "admin-secret")
         #expect(try Settings.admin(admin, environment: ["HM_ADMIN_TOKEN": "env-admin"]).token == "env-admin")

@@ -38,8 +38,14 @@ struct TableFormatterTests {
                 count: 3, vmSize: "Standard_DS2_v2", osType: "Linux", maxPods: 110, mode: "System",
                 currentOrchestratorVersion: "1.33.2", provisioningState: "Succeeded"))
         let lines = Printer.render([pool, AgentPoolWire(name: "empty")], as: .table).split(separator: "\n")
-        #expect(lines[0] == "Name    OsType    KubernetesVersion    VmSize           Count    MaxPods    ProvisioningState    Mode")
-        #expect(lines[2] == "np1     Linux     1.33.2               Standard_DS2_v2  3        110        Succeeded            System")
+        #expect(
+            lines[0]
+                == "Name    OsType    KubernetesVersion    VmSize           Count    MaxPods    ProvisioningState    Mode"
+        )
+        #expect(
+            lines[2]
+                == "np1     Linux     1.33.2               Standard_DS2_v2  3        110        Succeeded            System"
+        )
         #expect(lines[3] == "empty")
     }
 

@@ -17,6 +17,7 @@ extension ManagementClient {
     }
 
     func advanceClock(seconds: Double) async throws -> ClockWire {
-        try await fetch(ClockWire.self, .POST, "/admin/clock:advance", arm: false, body: ClockAdvanceWire(seconds: seconds))
+        try await fetch(
+            ClockWire.self, .POST, "/admin/clock:advance", arm: false, body: ClockAdvanceWire(seconds: seconds))
     }
 }

@@ -7,7 +7,8 @@ extension ManagementClient {
     }
 
     func clusters(subscription: String, resourceGroup: String?) async throws -> [ManagedClusterWire] {
-        try await list(ManagedClusterWire.self, ResourcePath.clusters(subscription: subscription, resourceGroup: resourceGroup))
+        try await list(
+            ManagedClusterWire.self, ResourcePath.clusters(subscription: subscription, resourceGroup: resourceGroup))
     }
 
     /// PUT the cluster; the reply starts a long-running operation.

@@ -81,7 +81,8 @@ struct ManagementClient: Sendable {
         do {
             let response = try await http.execute(request, timeout: .seconds(120))
             let bytes = try await response.body.collect(upTo: 64 << 20)
-            let headers = Dictionary(response.headers.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+            let headers = Dictionary(
+                response.headers.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
             return HTTPReply(status: Int(response.status.code), headers: headers, body: Data(bytes.readableBytesView))
         } catch {
             var reason = String(describing: error)

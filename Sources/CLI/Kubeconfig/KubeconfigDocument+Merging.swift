@@ -10,7 +10,9 @@ extension KubeconfigDocument {
             case .block(let key, let lines) where key == "current-context":
                 merged.replaceBlock(key: key, lines: lines)
             case .block(let key, let lines):
-                if !merged.entries.contains(where: { $0.key == key }) { merged.entries.append(.block(key: key, lines: lines)) }
+                if !merged.entries.contains(where: { $0.key == key }) {
+                    merged.entries.append(.block(key: key, lines: lines))
+                }
             }
         }
         return merged

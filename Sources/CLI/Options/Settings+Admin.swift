@@ -16,7 +16,9 @@ extension Settings {
             ?? readToken(at: tokenFile)
             ?? environment.nonEmpty("HM_TOKEN")
         guard settings.token != nil else {
-            throw .usage("no admin token: pass --token, set HM_ADMIN_TOKEN, or point --data-dir at the server's data directory (\(tokenFile) is missing)")
+            throw .usage(
+                "no admin token: pass --token, set HM_ADMIN_TOKEN, or point --data-dir at the server's data directory (\(tokenFile) is missing)"
+            )
         }
         return settings
     }

@@ -45,7 +45,8 @@ struct Settings: Sendable, Equatable {
         if let chosen = options.subscription ?? environment.nonEmpty("HM_SUBSCRIPTION") { return chosen }
         let granted = token.flatMap(TokenSubscriptions.decode) ?? []
         guard granted.count == 1 else {
-            let reason = granted.isEmpty
+            let reason =
+                granted.isEmpty
                 ? "the token names no subscription" : "the token names \(granted.count) subscriptions"
             throw .usage("no subscription: pass --subscription or set HM_SUBSCRIPTION (\(reason))")
         }

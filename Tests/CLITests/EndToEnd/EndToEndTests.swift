@@ -37,7 +37,8 @@ struct EndToEndTests {
         defer { server.stop() }
         let tenant = try await tenant(of: server)
 
-        let created = try await tenant.hm("aks", "create", "-g", "rg1", "-n", "c1", "--node-count", "1", "--tags", "env=test")
+        let created = try await tenant.hm(
+            "aks", "create", "-g", "rg1", "-n", "c1", "--node-count", "1", "--tags", "env=test")
         try #require(created.status == 0, "create failed: \(created.stderr)")
         let cluster = try JSONDecoder().decode(ManagedClusterWire.self, from: Data(created.stdout.utf8))
         #expect(cluster.name == "c1")
@@ -58,7 +59,8 @@ struct EndToEndTests {
         #expect(pool.properties?.mode == "User")
         #expect(pool.properties?.provisioningState == "Succeeded")
 
-        let scaled = try await tenant.hm("aks", "scale", "-g", "rg1", "-n", "c1", "--nodepool-name", "pool2", "--node-count", "2")
+        let scaled = try await tenant.hm(
+            "aks", "scale", "-g", "rg1", "-n", "c1", "--nodepool-name", "pool2", "--node-count", "2")
         try #require(scaled.status == 0, "scale failed: \(scaled.stderr)")
         let pools = try await tenant.hm("aks", "nodepool", "list", "--cluster-name", "c1", "-g", "rg1", "-o", "tsv")
         #expect(pools.status == 0)
@@ -78,7 +80,8 @@ struct EndToEndTests {
         #expect(credentials.stdout.contains("clusters:") && credentials.stdout.contains("current-context"))
         let merged = try await tenant.hm("aks", "get-credentials", "-g", "rg1", "-n", "c1")
         #expect(merged.status == 0, "\(merged.stderr)")
-        #expect(FileManager.default.fileExists(atPath: server.dataDirectory.appendingPathComponent(".kube/config").path))
+        #expect(
+            FileManager.default.fileExists(atPath: server.dataDirectory.appendingPathComponent(".kube/config").path))
 
         let deleted = try await tenant.hm("aks", "delete", "-g", "rg1", "-n", "c1", "--yes")
         #expect(deleted.status == 0, "delete failed: \(deleted.stderr)")
@@ -113,7 +116,8 @@ struct EndToEndTests {
         try #require(before.status == 0, "\(before.stderr)")
         let then = try JSONDecoder().decode(ClockWire.self, from: Data(before.stdout.utf8))
         #expect(then.mode.lowercased() == "simulated")
-        let after = try await HMBinary.run(["admin", "clock", "advance", "--hours", "1", "--seconds", "30"], environment: admin)
+        let after = try await HMBinary.run(
+            ["admin", "clock", "advance", "--hours", "1", "--seconds", "30"], environment: admin)
         try #require(after.status == 0, "\(after.stderr)")
         let now = try JSONDecoder().decode(ClockWire.self, from: Data(after.stdout.utf8))
         let moved = try #require(date(now.now)).timeIntervalSince(try #require(date(then.now)))
@@ -128,7 +132,9 @@ struct EndToEndTests {
         let suspended = try await HMBinary.run(
             ["admin", "subscription", "set-state", subscription, "--state", "Suspended"], environment: admin)
         try #require(suspended.status == 0, "\(suspended.stderr)")
-        #expect(try JSONDecoder().decode(SubscriptionStateWire.self, from: Data(suspended.stdout.utf8)).state == "Suspended")
+        #expect(
+            try JSONDecoder().decode(SubscriptionStateWire.self, from: Data(suspended.stdout.utf8)).state == "Suspended"
+        )
     }
 
     @Test("over HTTPS the CLI trusts the server's self-signed certificate given by --ca-file, and waits visibly")

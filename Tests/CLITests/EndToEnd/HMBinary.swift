@@ -41,7 +41,8 @@ enum HMBinary {
         process.standardError = try FileHandle(forWritingTo: errURL)
         let input = Pipe()
         process.standardInput = input
-        let status = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
+        let status = try await withCheckedThrowingContinuation {
+            (continuation: CheckedContinuation<Int32, any Error>) in
             process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
             do {
                 try process.run()

@@ -92,7 +92,8 @@ enum AnnouncedURL {
                     }
                 }
                 if !resumed {
-                    continuation.resume(throwing: ServerProcess.StartFailed(description: "server exited; stdout:\n\(text)"))
+                    continuation.resume(
+                        throwing: ServerProcess.StartFailed(description: "server exited; stdout:\n\(text)"))
                 }
             }
         }

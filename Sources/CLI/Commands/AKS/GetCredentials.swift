@@ -13,10 +13,14 @@ extension AKS {
         @Flag(name: [.customShort("a"), .long], help: "Get the cluster administrator's credentials.")
         var admin = false
 
-        @Option(name: [.customShort("f"), .long], help: "Kubeconfig file to update, or - to print (default ~/.kube/config).")
+        @Option(
+            name: [.customShort("f"), .long], help: "Kubeconfig file to update, or - to print (default ~/.kube/config)."
+        )
         var file: String?
 
-        @Flag(name: .customLong("overwrite-existing"), help: "Accepted for az compatibility: same-named entries are always replaced.")
+        @Flag(
+            name: .customLong("overwrite-existing"),
+            help: "Accepted for az compatibility: same-named entries are always replaced.")
         var overwriteExisting = false
 
         @OptionGroup var global: GlobalOptions

@@ -21,7 +21,8 @@ extension Admin.Token {
 
         func run() async throws {
             try await CommandRunner.admin(admin) { client in
-                let minted = try await client.createToken(TokenRequestWire(subscriptions: subscriptions, tenant: tenant))
+                let minted = try await client.createToken(
+                    TokenRequestWire(subscriptions: subscriptions, tenant: tenant))
                 guard let format = admin.connection.output else { return Console.out(minted.token) }
                 Printer.emit(minted, as: format)
             }
