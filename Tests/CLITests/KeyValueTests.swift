@@ -38,4 +38,14 @@ struct KeyValueTests {
             try AKS.parseAsRoot(["update", "-g", "rg1", "-n", "c1", "--tags", "oops"])
         }
     }
+
+    @Test("update needs --tags, and --tags \"\" removes every tag")
+    func updateTags() throws {
+        #expect(throws: (any Error).self) { try AKS.parseAsRoot(["update", "-g", "rg1", "-n", "c1"]) }
+        let clear = try #require(try AKS.parseAsRoot(["update", "-g", "rg1", "-n", "c1", "--tags", ""]) as? AKS.Update)
+        #expect(clear.newTags == [:])
+        let set = try #require(
+            try AKS.parseAsRoot(["update", "-g", "rg1", "-n", "c1", "--tags", "a=1", "b=2"]) as? AKS.Update)
+        #expect(set.newTags == ["a": "1", "b": "2"])
+    }
 }

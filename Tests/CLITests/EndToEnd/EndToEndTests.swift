@@ -45,6 +45,11 @@ struct EndToEndTests {
         #expect(cluster.properties?.provisioningState == "Succeeded")
         #expect(cluster.tags == ["env": "test"])
 
+        let updated = try await tenant.hm("aks", "update", "-g", "rg1", "-n", "c1", "--tags", "env=prod", "team=core")
+        try #require(updated.status == 0, "update failed: \(updated.stderr)")
+        let retagged = try JSONDecoder().decode(ManagedClusterWire.self, from: Data(updated.stdout.utf8))
+        #expect(retagged.tags == ["env": "prod", "team": "core"])
+
         let listed = try await tenant.hm("aks", "list", "-o", "table")
         #expect(listed.status == 0)
         let rows = listed.stdout.split(separator: "\n")
