@@ -68,6 +68,9 @@ public protocol ManagementStore: Sendable {
     func claimOperation(owner: String, now: Date, leaseUntil: Date) async throws -> OperationRecord?
     /// Extends a held lease; returns false if the lease was lost.
     func renewLease(operation id: String, owner: String, until: Date) async throws -> Bool
+    /// Frees every lease `owner` holds, so a restarted replica (same owner id) resumes its
+    /// operations at once instead of waiting for the leases to expire. Returns how many.
+    func releaseLeases(owner: String) async throws -> Int
     /// Records the end of an operation held by `owner`; returns false if the lease was lost.
     func finishOperation(_ record: OperationRecord, owner: String) async throws -> Bool
     /// Counts of operations by kind and state (metrics).

@@ -39,7 +39,7 @@ public struct Harbormaster: Sendable {
         let reconciler = ClusterReconciler(
             store: store, clock: clock, stepDuration: configuration.provisioningStepSeconds,
             environment: ProvisioningEnvironment(dnsZone: "harbormaster.internal"), logger: logger)
-        let runner = OperationRunner(store: store, clock: clock, reconciler: reconciler, owner: configuration.replicaID, logger: logger)
+        let runner = OperationRunner(store: store, clock: clock, reconciler: reconciler, owner: try configuration.resolvedReplicaID(), logger: logger)
         let operations = ClusterOperations(store: store, clock: clock, runner: runner)
         let tls = configuration.effectiveTLS
         var certificatePath: String?

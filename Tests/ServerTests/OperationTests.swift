@@ -32,7 +32,7 @@ struct OperationTests {
         try await TestService.run(dataDirectory: directory, stepSeconds: 60) { service in
             let before = try await service.call(.get, TestService.pathAndQuery(statusURL), token: token)
             #expect(before.json["status"] as? String == "InProgress")
-            // The old replica's lease (15 s) must lapse before this one may take the operation over.
+            // Same data dir, same replica id: the restarted service resumes its operation at once.
             let result = try await service.waitForOperation(statusURL, token: token, step: 20)
             #expect(result["status"] as? String == "Succeeded")
             let cluster = try await service.call(.get, Fixtures.clusterURL("c1"), token: token)

@@ -99,6 +99,21 @@ extension PostgresManagementStore {
         }
     }
 
+    public func releaseLeases(owner: String) async throws -> Int {
+        try await transaction { connection in
+            let held = try await connection.records(
+                OperationRecord.self,
+                "SELECT body FROM operations WHERE state = 'InProgress' AND lease_owner = \(owner) FOR UPDATE",
+                logger: logger)
+            for var record in held {
+                record.leaseOwner = nil
+                record.leaseExpiry = nil
+                try await Self.update(connection, operation: record, logger: logger)
+            }
+            return held.count
+        }
+    }
+
     public func finishOperation(_ record: OperationRecord, owner: String) async throws -> Bool {
         try await transaction { connection in
             guard

@@ -236,6 +236,20 @@ public final class SQLiteManagementStore: ManagementStore {
         }
     }
 
+    public func releaseLeases(owner: String) async throws -> Int {
+        try await pool.write { db in
+            let held = try String.fetchAll(
+                db, sql: "SELECT body FROM operations WHERE state = 'InProgress' AND lease_owner = ?", arguments: [owner])
+            for body in held {
+                var record = try RecordCoding.decode(OperationRecord.self, from: body)
+                record.leaseOwner = nil
+                record.leaseExpiry = nil
+                try Self.update(db, operation: record)
+            }
+            return held.count
+        }
+    }
+
     public func finishOperation(_ record: OperationRecord, owner: String) async throws -> Bool {
         try await pool.write { db in
             guard let current = try Self.operation(db, id: record.id), current.leaseOwner == owner, current.state == .inProgress

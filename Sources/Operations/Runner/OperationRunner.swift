@@ -9,6 +9,11 @@ import ServiceLifecycle
 /// claim work with leases, so an operation runs on exactly one replica, and one whose
 /// replica died is picked up by another once the lease expires (or by the same one after a
 /// restart). The runner does no work itself: it calls the cluster reconciler until done.
+///
+/// Two clocks: leases, renewals and polling measure process liveness, so they run on the
+/// wall clock (`leaseClock`); the work itself (provisioning steps, requeue delays, operation
+/// times) runs on the service clock, which the provider may move forward. A jump of the
+/// service clock therefore neither expires live leases nor spins the poll loop.
 public final class OperationRunner: Service, Sendable {
     public struct Settings: Sendable {
         /// How long a claim holds without renewal (service clock seconds).
@@ -25,6 +30,7 @@ public final class OperationRunner: Service, Sendable {
 
     private let store: any ManagementStore
     private let clock: any TimeSource
+    private let leaseClock: any TimeSource
     private let reconciler: ClusterReconciler
     private let owner: String
     private let settings: Settings
@@ -32,11 +38,13 @@ public final class OperationRunner: Service, Sendable {
     private let wake = WakeSignal()
 
     public init(
-        store: any ManagementStore, clock: any TimeSource, reconciler: ClusterReconciler, owner: String,
-        settings: Settings = Settings(), logger: Logger = Logger(label: "hm.operations")
+        store: any ManagementStore, clock: any TimeSource, leaseClock: any TimeSource = SystemClock(),
+        reconciler: ClusterReconciler, owner: String, settings: Settings = Settings(),
+        logger: Logger = Logger(label: "hm.operations")
     ) {
         self.store = store
         self.clock = clock
+        self.leaseClock = leaseClock
         self.reconciler = reconciler
         self.owner = owner
         self.settings = settings
@@ -49,7 +57,9 @@ public final class OperationRunner: Service, Sendable {
     }
 
     public func run() async throws {
-        logger.info("operation runner started", metadata: ["owner": "\(owner)"])
+        // Leases this replica held before a restart are its own: resume them now.
+        let resumed = try await store.releaseLeases(owner: owner)
+        logger.info("operation runner started", metadata: ["owner": "\(owner)", "resumed": "\(resumed)"])
         try await cancelWhenGracefulShutdown {
             await self.loop()
         }
@@ -67,7 +77,7 @@ public final class OperationRunner: Service, Sendable {
                     _ = await finishedIterator.next()
                     running -= 1
                 }
-                let now = clock.now()
+                let now = leaseClock.now()
                 let claimed: OperationRecord?
                 do {
                     claimed = try await store.claimOperation(owner: owner, now: now, leaseUntil: now.addingTimeInterval(settings.leaseSeconds))
@@ -76,7 +86,7 @@ public final class OperationRunner: Service, Sendable {
                     claimed = nil
                 }
                 guard let operation = claimed else {
-                    await wake.wait(seconds: settings.pollSeconds, clock: clock)
+                    await wake.wait(seconds: settings.pollSeconds, clock: leaseClock)
                     continue
                 }
                 running += 1
@@ -176,8 +186,8 @@ public final class OperationRunner: Service, Sendable {
             group.addTask { try await body() }
             group.addTask {
                 while true {
-                    try await self.clock.sleep(seconds: self.settings.leaseSeconds / 3)
-                    let until = self.clock.now().addingTimeInterval(self.settings.leaseSeconds)
+                    try await self.leaseClock.sleep(seconds: self.settings.leaseSeconds / 3)
+                    let until = self.leaseClock.now().addingTimeInterval(self.settings.leaseSeconds)
                     guard try await self.store.renewLease(operation: operation.id, owner: self.owner, until: until) else {
                         throw LeaseLost()
                     }

@@ -29,8 +29,9 @@ public struct ServerConfiguration: Sendable {
     public var kubeListen: String = "127.0.0.1:6443"
     /// Seconds of service-clock time each provisioning step takes.
     public var provisioningStepSeconds: Double = 0.1
-    /// Identifies this replica in operation leases.
-    public var replicaID: String = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
+    /// Identifies this replica in operation leases; nil reads (or makes) `<data-dir>/replica-id`,
+    /// so a restarted process is the same replica and resumes its operations at once.
+    public var replicaID: String?
 
     public init() {}
 
@@ -38,6 +39,18 @@ public struct ServerConfiguration: Sendable {
     public var signingKeyPath: String { "\(dataDirectory)/signing-key.pem" }
     public var sqlitePath: String { "\(dataDirectory)/harbormaster.sqlite" }
     public var tlsDirectory: String { "\(dataDirectory)/tls" }
+    public var replicaIDPath: String { "\(dataDirectory)/replica-id" }
+
+    /// The replica id: configured, or kept in the data dir (made on first start).
+    public func resolvedReplicaID() throws -> String {
+        if let replicaID { return replicaID }
+        if let saved = try? String(contentsOfFile: replicaIDPath, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), !saved.isEmpty {
+            return saved
+        }
+        let made = "\(ProcessInfo.processInfo.hostName)-\(UUID().uuidString.lowercased().prefix(8))"
+        try Data((made + "\n").utf8).write(to: URL(fileURLWithPath: replicaIDPath))
+        return made
+    }
 
     /// Plain HTTP is only for loopback; anything else is served over TLS.
     public var isLoopback: Bool {
