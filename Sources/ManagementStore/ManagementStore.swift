@@ -47,13 +47,15 @@ public protocol ManagementStore: Sendable {
 
     // MARK: Clusters and pools
     func cluster(_ id: ClusterID) async throws -> ManagedClusterRecord?
-    /// Clusters of a subscription (optionally one resource group), ordered by name.
-    func clusters(subscription: String, resourceGroup: String?) async throws -> [ManagedClusterRecord]
+    /// A page of the clusters of a subscription (optionally one resource group), ordered by name.
+    func clusters(subscription: String, resourceGroup: String?, limit: Int, offset: Int) async throws -> [ManagedClusterRecord]
     /// Count of all clusters (metrics and benchmarks).
     func clusterCount() async throws -> Int
     /// Pools of a cluster, ordered by creation.
     func agentPools(of cluster: ClusterID) async throws -> [AgentPoolRecord]
     func agentPool(_ id: AgentPoolID) async throws -> AgentPoolRecord?
+    /// Pools of several clusters in one query, keyed by cluster key, each ordered by creation.
+    func agentPools(ofClusters clusters: [ClusterID]) async throws -> [String: [AgentPoolRecord]]
     /// Applies a unit of work atomically; throws `ServiceError` for conflicts and preconditions.
     func commit(_ commit: ClusterCommit, for id: ClusterID) async throws
     /// Removes a cluster and its pools; its operations stay as history.
@@ -79,6 +81,13 @@ public protocol ManagementStore: Sendable {
     // MARK: Events
     func appendEvents(_ events: [EventRecord]) async throws
     func events(resourceKey: String, limit: Int) async throws -> [EventRecord]
+}
+
+extension ManagementStore {
+    /// All clusters of a subscription (optionally one resource group), ordered by name.
+    public func clusters(subscription: String, resourceGroup: String?) async throws -> [ManagedClusterRecord] {
+        try await clusters(subscription: subscription, resourceGroup: resourceGroup, limit: Int(Int32.max), offset: 0)
+    }
 }
 
 /// One row of `operationCounts()`.

@@ -163,3 +163,26 @@ struct ClusterLifecycleTests {
         }
     }
 }
+
+@Suite("Lists page like ARM")
+struct PagingTests {
+    @Test("more than 100 clusters come in pages linked by nextLink")
+    func nextLink() async throws {
+        try await TestService.run { service in
+            let token = try await service.token(for: [Fixtures.subscription])
+            for i in 0..<101 {
+                let reply = try await service.call(.put, Fixtures.clusterURL(String(format: "c%03d", i)), token: token, body: Fixtures.clusterBody())
+                #expect(reply.status == 201)
+            }
+            let first = try await service.call(.get, "/subscriptions/\(Fixtures.subscription)/resourceGroups/rg1/providers/Microsoft.ContainerService/managedClusters?\(Fixtures.version)", token: token)
+            let page1 = try first.decode(ListResultWire<ManagedClusterWire>.self)
+            #expect(page1.value.count == 100)
+            #expect(page1.value.first?.name == "c000")
+            #expect(page1.value.allSatisfy { $0.properties?.agentPoolProfiles?.map(\.name) == ["sys"] })
+            let next = try #require(page1.nextLink)
+            let page2 = try await service.call(.get, TestService.pathAndQuery(next), token: token).decode(ListResultWire<ManagedClusterWire>.self)
+            #expect(page2.value.map(\.name) == ["c100"])
+            #expect(page2.nextLink == nil)
+        }
+    }
+}

@@ -12,6 +12,7 @@ public struct TokenAuthority: Sendable {
     let store: any ManagementStore
     let clock: any TimeSource
     let issuer: String
+    let verified = VerifiedTokenCache()
 
     /// Loads the signing key from `keyPath`, creating it (mode 0600) on first start.
     public static func load(keyPath: String, store: any ManagementStore, clock: any TimeSource, issuer: String) async throws -> TokenAuthority {
@@ -53,13 +54,15 @@ public struct TokenAuthority: Sendable {
 
     /// Checks signature, expiry (service clock) and the grant; returns who is calling.
     public func authenticate(bearer token: String) async throws(ServiceError) -> Principal {
+        let now = clock.now()
+        if let known = verified.principal(for: token, at: now) { return known }
         let claims: TokenClaims
         do {
             claims = try await keys.verify(token, as: TokenClaims.self)
         } catch {
             throw .unauthenticated(message: "The access token is invalid: its signature or format is not accepted.")
         }
-        if claims.exp.value < clock.now() {
+        if claims.exp.value < now {
             throw .unauthenticated(message: "The access token expired at \(ISO8601DateFormatter().string(from: claims.exp.value)).")
         }
         let grant: TokenGrant?
@@ -70,7 +73,9 @@ public struct TokenAuthority: Sendable {
         if claims.msi != true, grant.tokenHash != Self.hash(token) {
             throw .unauthenticated(message: "The access token is not recognised.")
         }
-        return Principal(tenantID: grant.tenantID, objectID: claims.oid, subscriptions: grant.subscriptions, isAdmin: grant.isAdmin, grantID: grant.id)
+        let principal = Principal(tenantID: grant.tenantID, objectID: claims.oid, subscriptions: grant.subscriptions, isAdmin: grant.isAdmin, grantID: grant.id)
+        verified.remember(principal, for: token, tokenExpiry: claims.exp.value, now: now)
+        return principal
     }
 
     static func hash(_ token: String) -> String {

@@ -84,27 +84,26 @@ enum ManagedClusterHandlers {
 
     static func listByResourceGroup(_ call: APICall) async throws -> Response {
         try call.requireSubscription(call.param("subscriptionId"))
-        let clusters = try await call.env.store.clusters(subscription: call.param("subscriptionId"), resourceGroup: call.param("resourceGroupName"))
-        return try await page(call, clusters)
+        return try await page(call, resourceGroup: call.param("resourceGroupName"))
     }
 
     static func list(_ call: APICall) async throws -> Response {
         try call.requireSubscription(call.param("subscriptionId"))
-        let clusters = try await call.env.store.clusters(subscription: call.param("subscriptionId"), resourceGroup: nil)
-        return try await page(call, clusters)
+        return try await page(call, resourceGroup: nil)
     }
 
-    /// Pages of `pageSize` with a `$skipToken` nextLink, as ARM lists do.
-    static func page(_ call: APICall, _ clusters: [ManagedClusterRecord]) async throws -> Response {
+    /// Pages of `pageSize` with a `$skipToken` nextLink, as ARM lists do. The store returns one
+    /// page (plus one row to know whether another follows) and the pools of its clusters in one query.
+    static func page(_ call: APICall, resourceGroup: String?) async throws -> Response {
         let pageSize = 100
         let offset = max(0, Int(call.query("$skipToken") ?? "0") ?? 0)
-        let slice = clusters.dropFirst(offset).prefix(pageSize)
-        var items: [ManagedClusterWire] = []
-        for cluster in slice {
-            items.append(ResponseMapping.cluster(cluster, pools: try await call.env.store.agentPools(of: cluster.id)))
-        }
+        let store = call.env.store
+        let rows = try await store.clusters(subscription: call.param("subscriptionId"), resourceGroup: resourceGroup, limit: pageSize + 1, offset: offset)
+        let clusters = Array(rows.prefix(pageSize))
+        let pools = try await store.agentPools(ofClusters: clusters.map(\.id))
+        let items = clusters.map { ResponseMapping.cluster($0, pools: pools[$0.id.key] ?? []) }
         var nextLink: String?
-        if offset + pageSize < clusters.count {
+        if rows.count > pageSize {
             nextLink = "\(call.baseURL)\(call.request.uri.path)?api-version=\(call.apiVersion)&$skipToken=\(offset + pageSize)"
         }
         return try JSONResponse.make(.ok, ListResultWire(value: items, nextLink: nextLink))

@@ -20,17 +20,20 @@ extension PostgresManagementStore {
         .first
     }
 
-    public func clusters(subscription: String, resourceGroup: String?) async throws
+    public func clusters(subscription: String, resourceGroup: String?, limit: Int, offset: Int) async throws
         -> [ManagedClusterRecord]
     {
         let query: PostgresQuery =
             if let resourceGroup {
                 """
                 SELECT body FROM clusters WHERE subscription = \(subscription.lowercased())
-                AND resource_group = \(resourceGroup.lowercased()) ORDER BY name COLLATE "C"
+                AND resource_group = \(resourceGroup.lowercased()) ORDER BY name COLLATE "C" LIMIT \(limit) OFFSET \(offset)
                 """
             } else {
-                "SELECT body FROM clusters WHERE subscription = \(subscription.lowercased()) ORDER BY name COLLATE \"C\""
+                """
+                SELECT body FROM clusters WHERE subscription = \(subscription.lowercased())
+                ORDER BY name COLLATE "C" LIMIT \(limit) OFFSET \(offset)
+                """
             }
         return try await withConnection { connection in
             try await connection.records(ManagedClusterRecord.self, query, logger: logger)
@@ -56,6 +59,18 @@ extension PostgresManagementStore {
                 "SELECT body FROM agent_pools WHERE cluster_key = \(cluster.key) ORDER BY created, key COLLATE \"C\"",
                 logger: logger)
         }
+    }
+
+    public func agentPools(ofClusters clusters: [ClusterID]) async throws -> [String: [AgentPoolRecord]] {
+        guard !clusters.isEmpty else { return [:] }
+        let keys = clusters.map(\.key)
+        let pools = try await withConnection { connection in
+            try await connection.records(
+                AgentPoolRecord.self,
+                "SELECT body FROM agent_pools WHERE cluster_key = ANY(\(keys)) ORDER BY created, key COLLATE \"C\"",
+                logger: logger)
+        }
+        return Dictionary(grouping: pools) { $0.id.cluster.key }
     }
 
     public func agentPool(_ id: AgentPoolID) async throws -> AgentPoolRecord? {

@@ -85,16 +85,17 @@ public final class SQLiteManagementStore: ManagementStore {
             .map { try RecordCoding.decode(ManagedClusterRecord.self, from: $0) }
     }
 
-    public func clusters(subscription: String, resourceGroup: String?) async throws -> [ManagedClusterRecord] {
+    public func clusters(subscription: String, resourceGroup: String?, limit: Int, offset: Int) async throws -> [ManagedClusterRecord] {
         try await pool.read { db in
             let rows: [String]
             if let resourceGroup {
                 rows = try String.fetchAll(
-                    db, sql: "SELECT body FROM clusters WHERE subscription = ? AND resource_group = ? ORDER BY name",
-                    arguments: [subscription.lowercased(), resourceGroup.lowercased()])
+                    db, sql: "SELECT body FROM clusters WHERE subscription = ? AND resource_group = ? ORDER BY name LIMIT ? OFFSET ?",
+                    arguments: [subscription.lowercased(), resourceGroup.lowercased(), limit, offset])
             } else {
                 rows = try String.fetchAll(
-                    db, sql: "SELECT body FROM clusters WHERE subscription = ? ORDER BY name", arguments: [subscription.lowercased()])
+                    db, sql: "SELECT body FROM clusters WHERE subscription = ? ORDER BY name LIMIT ? OFFSET ?",
+                    arguments: [subscription.lowercased(), limit, offset])
             }
             return try rows.map { try RecordCoding.decode(ManagedClusterRecord.self, from: $0) }
         }
@@ -108,6 +109,17 @@ public final class SQLiteManagementStore: ManagementStore {
         try await pool.read { db in
             try String.fetchAll(db, sql: "SELECT body FROM agent_pools WHERE cluster_key = ? ORDER BY created, key", arguments: [cluster.key])
                 .map { try RecordCoding.decode(AgentPoolRecord.self, from: $0) }
+        }
+    }
+
+    public func agentPools(ofClusters clusters: [ClusterID]) async throws -> [String: [AgentPoolRecord]] {
+        guard !clusters.isEmpty else { return [:] }
+        return try await pool.read { db in
+            let marks = Array(repeating: "?", count: clusters.count).joined(separator: ", ")
+            let rows = try String.fetchAll(
+                db, sql: "SELECT body FROM agent_pools WHERE cluster_key IN (\(marks)) ORDER BY created, key",
+                arguments: StatementArguments(clusters.map(\.key)))
+            return try Dictionary(grouping: rows.map { try RecordCoding.decode(AgentPoolRecord.self, from: $0) }) { $0.id.cluster.key }
         }
     }
 
