@@ -12,7 +12,7 @@ enum AdminToken {
         {
             return existing
         }
-        let (token, _) = try await tokens.issue(tenantID: "provider", subscriptions: [], isAdmin: true, lifetime: lifetime)
+        let (token, _, _) = try await tokens.issue(tenantID: "provider", subscriptions: [], isAdmin: true, lifetime: lifetime)
         try SecretFile.write(token + "\n", to: path)
         return token
     }

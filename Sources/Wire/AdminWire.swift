@@ -8,13 +8,15 @@ public struct TokenRequestWire: Codable, Sendable, Equatable {
     }
 }
 
-/// `POST /admin/tokens` response.
+/// `POST /admin/tokens` response. `id` names the grant (`DELETE /admin/tokens/{id}` revokes it).
 public struct TokenResponseWire: Codable, Sendable, Equatable {
+    public var id: String?
     public var token: String
     public var tenantId: String
     public var subscriptions: [String]
     public var expiresOn: String?
-    public init(token: String, tenantId: String, subscriptions: [String], expiresOn: String? = nil) {
+    public init(id: String? = nil, token: String, tenantId: String, subscriptions: [String], expiresOn: String? = nil) {
+        self.id = id
         self.token = token
         self.tenantId = tenantId
         self.subscriptions = subscriptions

@@ -66,3 +66,24 @@ struct AuthTests {
         }
     }
 }
+
+@Suite("Revoking tokens")
+struct RevocationTests {
+    @Test("a revoked token, and the identity tokens minted from it, stop working within 30 s")
+    func revoke() async throws {
+        try await TestService.run { service in
+            let minted = try await service.call(.post, "/admin/tokens", token: service.adminToken, body: #"{"subscriptions":["sub-a"]}"#)
+            let token = try #require(minted.json["token"] as? String)
+            let grant = try #require(minted.json["id"] as? String)
+            let identity = try await service.call(.get, "/msi/token?resource=x", token: nil, headers: ["X-IDENTITY-HEADER": token])
+            let derived = try #require(identity.json["access_token"] as? String)
+            #expect(try await service.call(.get, "/subscriptions/sub-a?api-version=2022-12-01", token: token).status == 200)
+
+            #expect(try await service.call(.delete, "/admin/tokens/\(grant)", token: service.adminToken).status == 204)
+            await service.clock.advance(by: 31)
+            #expect(try await service.call(.get, "/subscriptions/sub-a?api-version=2022-12-01", token: token).status == 401)
+            #expect(try await service.call(.get, "/subscriptions/sub-a?api-version=2022-12-01", token: derived).status == 401)
+            #expect(try await service.call(.delete, "/admin/tokens/no-such-grant", token: service.adminToken).status == 404)
+        }
+    }
+}

@@ -6,6 +6,10 @@ extension ManagementClient {
         try await fetch(TokenResponseWire.self, .POST, "/admin/tokens", arm: false, body: request)
     }
 
+    func revokeToken(_ grantID: String) async throws {
+        _ = try await send(.DELETE, "/admin/tokens/\(ResourcePath.encode(grantID))", arm: false)
+    }
+
     func setSubscriptionState(_ subscription: String, state: String) async throws -> SubscriptionStateWire {
         try await fetch(
             SubscriptionStateWire.self, .PUT, "/admin/subscriptions/\(ResourcePath.encode(subscription))", arm: false,

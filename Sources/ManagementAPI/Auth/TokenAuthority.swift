@@ -29,12 +29,12 @@ public struct TokenAuthority: Sendable {
     }
 
     /// Mints a token for a new grant and records the grant (hash only).
-    public func issue(tenantID: String, subscriptions: [String], isAdmin: Bool, lifetime: TimeInterval) async throws -> (token: String, expires: Date) {
+    public func issue(tenantID: String, subscriptions: [String], isAdmin: Bool, lifetime: TimeInterval) async throws -> (token: String, expires: Date, grantID: String) {
         let grantID = UUIDv4.make()
         let (token, expires) = try await sign(tenantID: tenantID, subscriptions: subscriptions, grantID: grantID, isAdmin: isAdmin, managedIdentity: false, lifetime: lifetime)
         let grant = TokenGrant(id: grantID, tenantID: tenantID, subscriptions: subscriptions, isAdmin: isAdmin, tokenHash: Self.hash(token), createdAt: clock.now())
         try await store.saveGrant(grant)
-        return (token, expires)
+        return (token, expires, grantID)
     }
 
     /// Mints a short-lived token from an existing grant (the managed-identity endpoint).
@@ -76,6 +76,17 @@ public struct TokenAuthority: Sendable {
         let principal = Principal(tenantID: grant.tenantID, objectID: claims.oid, subscriptions: grant.subscriptions, isAdmin: grant.isAdmin, grantID: grant.id)
         verified.remember(principal, for: token, tokenExpiry: claims.exp.value, now: now)
         return principal
+    }
+
+    /// Revokes a grant and every token minted from it (effective within the cache lifetime).
+    /// Returns false when no such grant exists.
+    public func revoke(grantID: String) async throws -> Bool {
+        guard var grant = try await store.grant(grantID) else { return false }
+        if grant.revokedAt == nil {
+            grant.revokedAt = clock.now()
+            try await store.saveGrant(grant)
+        }
+        return true
     }
 
     static func hash(_ token: String) -> String {

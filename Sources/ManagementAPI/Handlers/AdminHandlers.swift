@@ -9,6 +9,7 @@ enum AdminHandlers {
     static var routes: [Route] {
         [
             Route(.post, "admin/tokens", name: "admin/tokens", access: .admin, versioned: false, handler: createToken),
+            Route(.delete, "admin/tokens/{grantId}", name: "admin/tokens/delete", access: .admin, versioned: false, handler: revokeToken),
             Route(.get, "admin/subscriptions", name: "admin/subscriptions/list", access: .admin, versioned: false, handler: listSubscriptions),
             Route(.put, "admin/subscriptions/{subscriptionId}", name: "admin/subscriptions/put", access: .admin, versioned: false, handler: setSubscriptionState),
             Route(.get, "admin/clock", name: "admin/clock", access: .admin, versioned: false, handler: clock),
@@ -43,8 +44,16 @@ enum AdminHandlers {
         for id in request.subscriptions where try await store.subscription(id) == nil {
             try await store.saveSubscription(SubscriptionRecord(id: id, tenantID: tenantID, displayName: id, state: .enabled, updatedAt: now))
         }
-        let (token, expires) = try await call.env.tokens.issue(tenantID: tenantID, subscriptions: request.subscriptions, isAdmin: false, lifetime: call.env.tenantTokenLifetime)
-        return try JSONResponse.make(.created, TokenResponseWire(token: token, tenantId: tenantID, subscriptions: request.subscriptions, expiresOn: ISO8601DateFormatter().string(from: expires)))
+        let (token, expires, grantID) = try await call.env.tokens.issue(tenantID: tenantID, subscriptions: request.subscriptions, isAdmin: false, lifetime: call.env.tenantTokenLifetime)
+        return try JSONResponse.make(.created, TokenResponseWire(id: grantID, token: token, tenantId: tenantID, subscriptions: request.subscriptions, expiresOn: ISO8601DateFormatter().string(from: expires)))
+    }
+
+    /// Revokes a token's grant: the token and every managed-identity token minted from it stop
+    /// working within 30 seconds (the verified-token cache lifetime).
+    static func revokeToken(_ call: APICall) async throws -> Response {
+        let id = call.param("grantId")
+        guard try await call.env.tokens.revoke(grantID: id) else { throw ServiceError.notFound(kind: "token", name: id) }
+        return JSONResponse.empty(.noContent)
     }
 
     static func listSubscriptions(_ call: APICall) async throws -> Response {

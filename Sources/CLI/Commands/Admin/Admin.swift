@@ -9,7 +9,7 @@ struct Admin: AsyncParsableCommand {
     /// `hm admin token`.
     struct Token: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Mint tenant tokens.", subcommands: [Create.self])
+            abstract: "Mint and revoke tenant tokens.", subcommands: [Create.self, Revoke.self])
     }
 
     /// `hm admin subscription`.
