@@ -27,11 +27,11 @@ public final class APIMetrics: Sendable {
     func render(store: any ManagementStore) async throws -> String {
         for count in try await store.operationCounts() {
             registry.makeGauge(
-                descriptor: MetricNameDescriptor(namespace: "hm", metricName: "operations", helpText: "Long-running operations by kind and state"),
+                descriptor: MetricNameDescriptor(namespace: "hm", metricName: "operations", unitName: "", helpText: "Long-running operations by kind and state"),
                 labels: [("kind", count.kind.rawValue), ("state", count.state.rawValue)]
             ).set(Double(count.count))
         }
-        registry.makeGauge(descriptor: MetricNameDescriptor(namespace: "hm", metricName: "managed_clusters", helpText: "Managed clusters in the store"))
+        registry.makeGauge(descriptor: MetricNameDescriptor(namespace: "hm", metricName: "managed_clusters", unitName: "", helpText: "Managed clusters in the store"))
             .set(Double(try await store.clusterCount()))
         return registry.emitToString()
     }

@@ -85,7 +85,7 @@ public struct ARMResponder: HTTPResponder {
         guard request.method == .put || request.method == .patch || request.method == .post else { return Data() }
         var buffer: ByteBuffer
         do {
-            var body = request.body
+            let body = request.body
             buffer = try await body.collect(upTo: env.maxBodyBytes)
         } catch {
             throw APIRejection.tooLarge(env.maxBodyBytes)

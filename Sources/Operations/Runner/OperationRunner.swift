@@ -60,7 +60,7 @@ public final class OperationRunner: Service, Sendable {
         // Leases this replica held before a restart are its own: resume them now.
         let resumed = try await store.releaseLeases(owner: owner)
         logger.info("operation runner started", metadata: ["owner": "\(owner)", "resumed": "\(resumed)"])
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await self.loop()
         }
         logger.info("operation runner stopped; unfinished operations resume on restart")

@@ -26,7 +26,7 @@ actor WakeSignal {
             group.addTask { await self.waitForSignal() }
             await group.next()
             group.cancelAll()
-            await self.cancelWaiter()
+            self.cancelWaiter()
         }
     }
 

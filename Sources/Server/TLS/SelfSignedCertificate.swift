@@ -44,7 +44,7 @@ enum SelfSignedCertificate {
             },
             issuerPrivateKey: Certificate.PrivateKey(key))
         try Data(try certificate.serializeAsPEM().pemString.utf8).write(to: URL(fileURLWithPath: paths.certificate))
-        FileManager.default.createFile(atPath: paths.key, contents: Data(key.pemRepresentation.utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: paths.key, contents: Data(key.pemRepresentation.utf8), attributes: [.posixPermissions: 0o600])
         return paths
     }
 }

@@ -39,7 +39,7 @@ final class ServerProcess: @unchecked Sendable {
         let stdout = Pipe()
         process.standardOutput = stdout
         let logURL = directory.appendingPathComponent("server-stderr.log")
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: logURL)
         try process.run()
 
