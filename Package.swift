@@ -49,6 +49,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Per-cluster datastore with etcd semantics: embedded SQLite, or a supervised etcd.
+        .target(
+            name: "ControlPlaneStore",
+            dependencies: [
+                "Core",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Long-running operations: accept, persist, claim, run, resume after restart.
         .target(
             name: "Operations",
@@ -147,6 +159,11 @@ let package = Package(
         .testTarget(
             name: "ManagementStoreTests",
             dependencies: ["Core", "ManagementStore", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ControlPlaneStoreTests",
+            dependencies: ["Core", "ControlPlaneStore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,77 @@
+import ControlPlaneStore
+import Core
+import Testing
+
+/// Conformance: leases on the service clock (a manual simulated clock here).
+@Suite("Datastore: leases")
+struct DatastoreLeaseTests {
+    @Test("keys of an expired lease are deleted and watchers see the deletes", arguments: DatastoreBackend.all)
+    func expiry(backend: DatastoreBackend) async throws {
+        let clock = SimulatedClock(mode: .manual)
+        try await backend.withDatastore(clock: clock) { store in
+            let lease = try await store.grantLease(ttl: 10)
+            #expect(lease.ttl == 10 && lease.remaining == 10)
+            try await store.put("/leased/a", "1", lease: lease.id)
+            let start = try await store.put("/leased/b", "2", lease: lease.id)
+            try await store.put("/kept", "3")
+            #expect(try await store.get("/leased/a")?.lease == lease.id)
+            let watcher = WatchRecorder(store.watch(.prefix("/leased/", afterRevision: start)))
+
+            await clock.advance(by: 5)
+            #expect(try await store.lease(lease.id)?.remaining == 5)
+            await clock.advance(by: 6)
+
+            let deletes = try await watcher.first(2)
+            #expect(deletes.map(\.kind) == [.delete, .delete])
+            #expect(Set(deletes.map(\.kv.key)) == ["/leased/a", "/leased/b"])
+            #expect(deletes[0].kv.modRevision == deletes[1].kv.modRevision)
+            #expect(try await store.range(.prefix("/leased/")).count == 0)
+            #expect(try await store.value("/kept") == "3")
+            #expect(try await store.lease(lease.id) == nil)
+            await #expect(throws: DatastoreError.leaseNotFound(lease.id)) {
+                _ = try await store.keepAlive(lease.id)
+            }
+        }
+    }
+
+    @Test("keep-alive extends a lease by its TTL", arguments: DatastoreBackend.all)
+    func keepAlive(backend: DatastoreBackend) async throws {
+        let clock = SimulatedClock(mode: .manual)
+        try await backend.withDatastore(clock: clock) { store in
+            let lease = try await store.grantLease(ttl: 10)
+            try await store.put("k", "v", lease: lease.id)
+            await clock.advance(by: 6)
+            #expect(try await store.keepAlive(lease.id).remaining == 10)
+            await clock.advance(by: 6)
+            #expect(try await store.value("k") == "v")
+            await clock.advance(by: 5)
+            #expect(try await store.get("k") == nil)
+        }
+    }
+
+    @Test("revoking a lease deletes its keys at once", arguments: DatastoreBackend.all)
+    func revoke(backend: DatastoreBackend) async throws {
+        try await backend.withDatastore { store in
+            let lease = try await store.grantLease(ttl: 60)
+            try await store.put("k", "v", lease: lease.id)
+            let before = try await store.currentRevision()
+            try await store.revokeLease(lease.id)
+            #expect(try await store.get("k") == nil)
+            #expect(try await store.currentRevision() > before)
+            #expect(try await store.lease(lease.id) == nil)
+            await #expect(throws: DatastoreError.leaseNotFound(lease.id)) {
+                try await store.revokeLease(lease.id)
+            }
+        }
+    }
+
+    @Test("a put on an unknown lease fails", arguments: DatastoreBackend.all)
+    func unknownLease(backend: DatastoreBackend) async throws {
+        try await backend.withDatastore { (store) async throws in
+            await #expect(throws: DatastoreError.leaseNotFound(424_242)) {
+                try await store.put("k", "v", lease: 424_242)
+            }
+            #expect(try await store.get("k") == nil)
+        }
+    }
+}
