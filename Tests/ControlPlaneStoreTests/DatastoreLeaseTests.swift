@@ -74,4 +74,40 @@ struct DatastoreLeaseTests {
             #expect(try await store.get("k") == nil)
         }
     }
+
+    @Test("each expired lease deletes its keys in a revision of its own", arguments: DatastoreBackend.all)
+    func oneRevisionPerExpiry(backend: DatastoreBackend) async throws {
+        let clock = SimulatedClock(mode: .manual)
+        try await backend.withDatastore(clock: clock) { store in
+            let short = try await store.grantLease(ttl: 5)
+            let long = try await store.grantLease(ttl: 8)
+            try await store.put("/l/short", "1", lease: short.id)
+            let start = try await store.put("/l/long", "2", lease: long.id)
+            let watcher = WatchRecorder(store.watch(.prefix("/l/", afterRevision: start)))
+            await clock.advance(by: 10)
+            let deletes = try await watcher.first(2)
+            #expect(deletes.map(\.kv.key) == ["/l/short", "/l/long"])
+            #expect(deletes[0].kv.modRevision < deletes[1].kv.modRevision)
+        }
+    }
+
+    @Test("leases outlive a restart and still expire", arguments: DatastoreBackend.all)
+    func leaseAfterRestart(backend: DatastoreBackend) async throws {
+        let clock = SimulatedClock(mode: .manual)
+        try await backend.withFixture(clock: clock) { fixture in
+            let store = try await fixture.open()
+            let lease = try await store.grantLease(ttl: 10)
+            try await store.put("k", "v", lease: lease.id)
+            try await store.close()
+
+            let reopened = try await fixture.open()
+            #expect(try await reopened.value("k") == "v")
+            #expect(try await reopened.lease(lease.id) != nil)
+            let start = try await reopened.currentRevision()
+            let watcher = WatchRecorder(reopened.watch(WatchRequest(key: "k", afterRevision: start)))
+            await clock.advance(by: 11)
+            #expect(try await watcher.first(1).map(\.kind) == [.delete])
+            #expect(try await reopened.get("k") == nil)
+        }
+    }
 }

@@ -102,4 +102,19 @@ struct DatastoreWatchTests {
             #expect(try await watcher.first(3).last?.kv.modRevision == third)
         }
     }
+
+    @Test("closing the datastore ends its watches and refuses calls", arguments: DatastoreBackend.all)
+    func closeEndsWatches(backend: DatastoreBackend) async throws {
+        try await backend.withDatastore { store in
+            let start = try await store.put("k", "1")
+            let watcher = WatchRecorder(store.watch(WatchRequest(key: "k", afterRevision: start)))
+            try await store.put("k", "2")
+            #expect(try await watcher.first(1).count == 1)
+            try await store.close()
+            #expect(try await watcher.failure() as? DatastoreError == .closed)
+            await #expect(throws: DatastoreError.closed) { try await store.put("k", "3") }
+            let late = WatchRecorder(store.watch(WatchRequest(key: "k")))
+            #expect(try await late.failure() as? DatastoreError == .closed)
+        }
+    }
 }
