@@ -8,12 +8,15 @@ import Synchronization
 /// in `all`, and say how `DatastoreFixture` opens, snapshots and restores it.
 enum DatastoreBackend: CustomTestStringConvertible, Sendable {
     case sqlite
+    /// A real etcd (one per test run, a fresh cluster prefix per test); see `EtcdTestServer`.
+    case etcd
 
-    static var all: [DatastoreBackend] { [.sqlite] }
+    static var all: [DatastoreBackend] { [.sqlite, .etcd] }
 
     var testDescription: String {
         switch self {
         case .sqlite: return "embedded SQLite"
+        case .etcd: return "etcd"
         }
     }
 
@@ -63,6 +66,8 @@ final class DatastoreFixture: Sendable {
         switch backend {
         case .sqlite:
             store = try SQLiteDatastore.open(path: directory.appendingPathComponent("cluster.db").path, clock: clock)
+        case .etcd:
+            store = try await EtcdTestServer.open(cluster: directory.lastPathComponent, clock: clock)
         }
         opened.withLock { $0.append(store) }
         return store
@@ -78,6 +83,11 @@ final class DatastoreFixture: Sendable {
         case .sqlite:
             let path = directory.appendingPathComponent("restored-\(UUID().uuidString).db").path
             store = try SQLiteDatastore.restore(from: snapshot, to: path, clock: clock)
+        case .etcd:
+            // The snapshot covers the whole shared etcd; restoring one cluster from it is not automated.
+            let reason: Comment = "etcd backend: restore from a snapshot is not implemented (decision 004)"
+            Issue.record(reason, severity: .warning)
+            try Test.cancel(reason)
         }
         opened.withLock { $0.append(store) }
         return store

@@ -5,7 +5,13 @@ extension EtcdDatastore {
     public func watch(_ request: WatchRequest) -> AsyncThrowingStream<WatchEvent, any Error> {
         let (stream, continuation) = AsyncThrowingStream<WatchEvent, any Error>.makeStream()
         let compacted = state.withLock { $0.compacted }
-        if state.withLock({ $0.closed }) {
+        let registration = state.withLock { s -> UInt64? in
+            if s.closed { return nil }
+            s.nextWatch += 1
+            s.watches[s.nextWatch] = continuation
+            return s.nextWatch
+        }
+        guard let registration else {
             continuation.finish(throwing: DatastoreError.closed)
             return stream
         }
@@ -60,7 +66,10 @@ extension EtcdDatastore {
                 continuation.finish(throwing: await mapped(error))
             }
         }
-        continuation.onTermination = { _ in task.cancel() }
+        continuation.onTermination = { [weak self] _ in
+            task.cancel()
+            _ = self?.state.withLock { $0.watches.removeValue(forKey: registration) }
+        }
         return stream
     }
 }

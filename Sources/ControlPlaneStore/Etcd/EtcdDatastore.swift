@@ -24,6 +24,9 @@ public final class EtcdDatastore: Datastore {
         var leases: [Int64: LeaseRecord] = [:]
         var expiring: [Int64: Task<Void, any Error>] = [:]
         var timer: Task<Void, Never>?
+        /// Open watches, ended with `.closed` by `close()`.
+        var watches: [UInt64: AsyncThrowingStream<WatchEvent, any Error>.Continuation] = [:]
+        var nextWatch: UInt64 = 0
     }
 
     /// The TTL etcd itself holds leases for (the real deadline is on `clock`): ten years.
@@ -134,12 +137,16 @@ public final class EtcdDatastore: Datastore {
     }
 
     public func close() async throws {
-        let (timer, expiring) = state.withLock { s -> (Task<Void, Never>?, [Task<Void, any Error>]) in
+        let (timer, expiring, watches) = state.withLock { s in
             s.closed = true
-            defer { s.timer = nil }
-            return (s.timer, Array(s.expiring.values))
+            defer {
+                s.timer = nil
+                s.watches = [:]
+            }
+            return (s.timer, Array(s.expiring.values), Array(s.watches.values))
         }
         timer?.cancel()
+        for watch in watches { watch.finish(throwing: DatastoreError.closed) }
         for task in expiring { _ = try? await task.value }
     }
 }
