@@ -76,7 +76,7 @@ let package = Package(
         .target(
             name: "Reconcile",
             dependencies: [
-                "Core", "ManagementStore",
+                "Core", "ManagementStore", "ControlPlaneStore",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -106,7 +106,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Core", "ManagementStore", "Operations", "Reconcile", "ManagementAPI",
+                "Core", "ManagementStore", "ControlPlaneStore", "Operations", "Reconcile", "ManagementAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -174,7 +174,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Core", "ManagementStore", "Server", "TestSupport", "Wire", "CLI",
+                "Core", "ManagementStore", "ControlPlaneStore", "Server", "TestSupport", "Wire", "CLI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -1,3 +1,4 @@
+import ControlPlaneStore
 import Core
 import Foundation
 import Hummingbird
@@ -20,6 +21,8 @@ public struct Harbormaster: Sendable {
     public let simulatedClock: SimulatedClock?
     public let tokens: TokenAuthority
     public let runner: OperationRunner
+    /// The clusters' control-plane datastores.
+    public let datastores: ClusterDatastores
     public let environment: APIEnvironment
     /// The provider's admin token (also in `<data-dir>/admin-token`).
     public let adminToken: String
@@ -36,9 +39,10 @@ public struct Harbormaster: Sendable {
         let (store, storeServices) = try await StoreFactory.make(configuration, logger: logger)
         let tokens = try await TokenAuthority.load(keyPath: configuration.signingKeyPath, store: store, clock: clock, issuer: "harbormaster")
         let adminToken = try await AdminToken.ensure(at: configuration.adminTokenPath, tokens: tokens)
+        let datastores = ClusterDatastores(directory: "\(configuration.dataDirectory)/clusters", clock: clock)
         let reconciler = ClusterReconciler(
             store: store, clock: clock, stepDuration: configuration.provisioningStepSeconds,
-            environment: ProvisioningEnvironment(dnsZone: "harbormaster.internal"), logger: logger)
+            environment: ProvisioningEnvironment(dnsZone: "harbormaster.internal", datastores: datastores), logger: logger)
         let runner = OperationRunner(store: store, clock: clock, reconciler: reconciler, owner: try configuration.resolvedReplicaID(), logger: logger)
         let operations = ClusterOperations(store: store, clock: clock, runner: runner)
         let tls = configuration.effectiveTLS
@@ -52,7 +56,7 @@ public struct Harbormaster: Sendable {
             scheme: scheme, publicBaseURL: "\(scheme)://\(configuration.host):\(configuration.port)",
             kubeAPIBaseURL: "https://\(configuration.kubeListen)")
         return Harbormaster(
-            configuration: configuration, store: store, clock: clock, simulatedClock: simulated, tokens: tokens, runner: runner,
+            configuration: configuration, store: store, clock: clock, simulatedClock: simulated, tokens: tokens, runner: runner, datastores: datastores,
             environment: environment, adminToken: adminToken, certificatePath: certificatePath, extraServices: storeServices, logger: logger)
     }
 

@@ -82,6 +82,7 @@ public final class OperationRunner: Service, Sendable {
                 do {
                     claimed = try await store.claimOperation(owner: owner, now: now, leaseUntil: now.addingTimeInterval(settings.leaseSeconds))
                 } catch {
+                    if Task.isCancelled { break }  // shutting down: the store call was cut short
                     logger.error("claiming an operation failed: \(error)")
                     claimed = nil
                 }

@@ -35,6 +35,7 @@ public struct ClusterReconciler: Sendable {
         guard var cluster = try await store.cluster(id) else { return .done }
         if cluster.deletionRequestedAt != nil {
             try await clock.sleep(seconds: stepDuration)
+            try await environment.datastores.destroy(cluster: cluster.status.resourceUID)
             try await store.deleteCluster(id)
             try await store.appendEvents([event(cluster, "Deleted", "Released the control plane and node resource group", operationID)])
             return .done
@@ -43,7 +44,7 @@ public struct ClusterReconciler: Sendable {
             let next = steps.first(where: { !cluster.status.completedSteps.contains($0.name) })
         {
             try await clock.sleep(seconds: stepDuration)
-            next.apply(&cluster, environment)
+            try await next.apply(&cluster, environment)
             cluster.status.completedSteps.append(next.name)
             try await save(cluster, events: [event(cluster, next.name, next.summary, operationID)])
             return .requeue(after: 0)
@@ -53,6 +54,12 @@ public struct ClusterReconciler: Sendable {
         }
         if cluster.status.powerState != cluster.desiredPowerState {
             try await clock.sleep(seconds: stepDuration)
+            // Stop releases the control plane's memory and handles but keeps its data (L1).
+            if cluster.desiredPowerState == .running {
+                try await environment.datastores.open(cluster: cluster.status.resourceUID)
+            } else {
+                try await environment.datastores.close(cluster: cluster.status.resourceUID)
+            }
             cluster.status.powerState = cluster.desiredPowerState
             let what = cluster.desiredPowerState == .running ? "Started" : "Stopped"
             try await save(cluster, events: [event(cluster, what, "\(what) the control plane", operationID)])

@@ -1,3 +1,4 @@
+import ControlPlaneStore
 import Core
 import Foundation
 import ManagementStore
@@ -10,10 +11,11 @@ public struct ProvisioningStep: Sendable {
     public let name: String
     /// What the step does, recorded as the event message.
     public let summary: String
-    /// Applies the step's effect to the cluster record (pure; the controller persists it).
-    public let apply: @Sendable (inout ManagedClusterRecord, ProvisioningEnvironment) -> Void
+    /// Does the step (idempotently) and records its effect on the cluster record, which the
+    /// controller then persists with the step's completion.
+    public let apply: @Sendable (inout ManagedClusterRecord, ProvisioningEnvironment) async throws -> Void
 
-    public init(name: String, summary: String, apply: @escaping @Sendable (inout ManagedClusterRecord, ProvisioningEnvironment) -> Void) {
+    public init(name: String, summary: String, apply: @escaping @Sendable (inout ManagedClusterRecord, ProvisioningEnvironment) async throws -> Void) {
         self.name = name
         self.summary = summary
         self.apply = apply
@@ -24,15 +26,21 @@ public struct ProvisioningStep: Sendable {
 public struct ProvisioningEnvironment: Sendable {
     /// Domain under which control-plane FQDNs are published.
     public let dnsZone: String
+    /// The per-cluster control-plane datastores.
+    public let datastores: ClusterDatastores
 
-    public init(dnsZone: String) {
+    public init(dnsZone: String, datastores: ClusterDatastores) {
         self.dnsZone = dnsZone
+        self.datastores = datastores
     }
 }
 
 extension ProvisioningStep {
     /// The steps of a create or update, in order.
     public static let clusterSteps: [ProvisioningStep] = [
+        ProvisioningStep(name: "ProvisionDatastore", summary: "Provisioned the control-plane datastore") { cluster, env in
+            try await env.datastores.open(cluster: cluster.status.resourceUID)
+        },
         ProvisioningStep(name: "ReserveNodeResourceGroup", summary: "Reserved the node resource group") { cluster, _ in
             if cluster.spec.nodeResourceGroup.isEmpty {
                 cluster.spec.nodeResourceGroup = cluster.id.nodeResourceGroup(location: cluster.location)
