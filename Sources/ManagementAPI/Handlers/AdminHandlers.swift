@@ -80,9 +80,7 @@ enum AdminHandlers {
     }
 
     static func clockWire(_ env: APIEnvironment) -> ClockWire {
-        let format = ISO8601DateFormatter()
-        format.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return ClockWire(now: format.string(from: env.clock.now()), mode: env.simulatedClock == nil ? "system" : "simulated")
+        ClockWire(now: ARMTime.string(from: env.clock.now()), mode: env.simulatedClock == nil ? "system" : "simulated")
     }
 
     static func clock(_ call: APICall) async throws -> Response {

@@ -67,12 +67,10 @@ enum LocationHandlers {
     }
 
     static func wire(_ operation: OperationRecord) -> OperationStatusWire {
-        let format = ISO8601DateFormatter()
-        format.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return OperationStatusWire(
+        OperationStatusWire(
             id: "/subscriptions/\(operation.cluster.subscription)/providers/Microsoft.ContainerService/locations/\(operation.location)/operations/\(operation.id)",
-            name: operation.id, status: operation.state.rawValue, startTime: format.string(from: operation.startTime),
-            endTime: operation.endTime.map(format.string(from:)), resourceId: operation.cluster.armID,
+            name: operation.id, status: operation.state.rawValue, startTime: ARMTime.string(from: operation.startTime),
+            endTime: operation.endTime.map(ARMTime.string(from:)), resourceId: operation.cluster.armID,
             error: operation.error.map { ARMErrorWire(code: $0.code, message: $0.message) })
     }
 }

@@ -148,8 +148,7 @@ public struct ClusterOperations: Sendable {
         let validation = AgentPoolValidation(catalogs: catalogs(now), controlPlaneVersion: cluster.spec.kubernetesVersion)
         let spec = try validation.spec(for: request, existing: existing?.spec)
         if let existing, existing.spec.mode == .system, spec.mode == .user {
-            let others = try await store.agentPools(of: id.cluster).filter { $0.id.key != id.key && $0.spec.mode == .system && $0.deletionRequestedAt == nil }
-            if others.isEmpty {
+            if try await !hasOtherSystemPool(besides: id) {
                 throw ServiceError.invalidParameter(target: "properties.mode", message: "A cluster needs at least one System pool; '\(id.name)' is the last one.")
             }
         }
@@ -167,8 +166,7 @@ public struct ClusterOperations: Sendable {
         guard var pool = try await store.agentPool(id) else { return nil }
         try requireChangeable(cluster)
         if pool.spec.mode == .system {
-            let others = try await store.agentPools(of: id.cluster).filter { $0.id.key != id.key && $0.spec.mode == .system && $0.deletionRequestedAt == nil }
-            if others.isEmpty {
+            if try await !hasOtherSystemPool(besides: id) {
                 throw ServiceError.invalidParameter(target: "agentPoolName", message: "The agent pool '\(id.name)' is the cluster's last System pool and cannot be deleted.")
             }
         }
@@ -201,6 +199,11 @@ public struct ClusterOperations: Sendable {
             pool.updatedAt = now
         }
         return pool
+    }
+
+    /// Whether the cluster keeps a System pool (not being deleted) other than `id`.
+    private func hasOtherSystemPool(besides id: AgentPoolID) async throws -> Bool {
+        try await store.agentPools(of: id.cluster).contains { $0.id.key != id.key && $0.spec.mode == .system && $0.deletionRequestedAt == nil }
     }
 
     private func existingCluster(_ id: ClusterID) async throws -> ManagedClusterRecord {
