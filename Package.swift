@@ -120,6 +120,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The hosted Kubernetes API: served kinds as data, storage on a cluster's datastore,
+        // discovery, OpenAPI, tables, patches, protobuf bodies, authentication, RBAC, admission.
+        .target(
+            name: "KubeAPI",
+            dependencies: [
+                "Core", "ControlPlaneStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // `hm` subcommands that are clients of the management API over HTTP.
         .target(
             name: "CLI",
@@ -164,6 +177,11 @@ let package = Package(
         .testTarget(
             name: "ControlPlaneStoreTests",
             dependencies: ["Core", "ControlPlaneStore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KubeAPITests",
+            dependencies: ["Core", "ControlPlaneStore", "KubeAPI"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
