@@ -76,7 +76,7 @@ let package = Package(
         .target(
             name: "Reconcile",
             dependencies: [
-                "Core", "ManagementStore", "ControlPlaneStore",
+                "Core", "ManagementStore", "ControlPlaneStore", "KubeAPI",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -91,7 +91,7 @@ let package = Package(
         .target(
             name: "ManagementAPI",
             dependencies: [
-                "Core", "ManagementStore", "Operations", "Reconcile", "Wire",
+                "Core", "ManagementStore", "Operations", "Reconcile", "Wire", "KubeAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -106,7 +106,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Core", "ManagementStore", "ControlPlaneStore", "Operations", "Reconcile", "ManagementAPI",
+                "Core", "ManagementStore", "ControlPlaneStore", "Operations", "Reconcile", "ManagementAPI", "KubeAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -192,7 +192,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Core", "ManagementStore", "ControlPlaneStore", "Server", "TestSupport", "Wire", "CLI",
+                "Core", "ManagementStore", "ControlPlaneStore", "Server", "TestSupport", "Wire", "CLI", "KubeAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import KubeAPI
 import ManagementStore
 import Operations
 
@@ -17,8 +18,11 @@ public struct APIEnvironment: Sendable {
     public var scheme: String
     /// Used for absolute URLs when a request carries no Host.
     public var publicBaseURL: String
-    /// Where each cluster's hosted Kubernetes API will answer (`--kube-listen`).
-    public var kubeAPIBaseURL: String
+    /// Where each cluster's hosted Kubernetes API answers (`--kube-listen`) and its certificate.
+    public var kubeAPI: HostedAPIEndpoint
+    public var kubeAPIBaseURL: String { kubeAPI.baseURL }
+    /// The running clusters' hosted APIs (support access, SEC5); nil when not served.
+    public var controlPlanes: HostedControlPlanes?
     public var maxBodyBytes: Int
     /// Lifetime of tokens minted by `POST /admin/tokens`.
     public var tenantTokenLifetime: TimeInterval
@@ -28,7 +32,7 @@ public struct APIEnvironment: Sendable {
     public init(
         store: any ManagementStore, clock: any TimeSource, simulatedClock: SimulatedClock?, operations: ClusterOperations,
         tokens: TokenAuthority, catalogs: @escaping @Sendable (Date) -> Catalogs = { Catalogs(now: $0) }, metrics: APIMetrics,
-        scheme: String, publicBaseURL: String, kubeAPIBaseURL: String, maxBodyBytes: Int = 4 << 20,
+        scheme: String, publicBaseURL: String, kubeAPI: HostedAPIEndpoint, maxBodyBytes: Int = 4 << 20,
         tenantTokenLifetime: TimeInterval = 365 * 86_400, identityTokenLifetime: TimeInterval = 3_600
     ) {
         self.store = store
@@ -40,7 +44,7 @@ public struct APIEnvironment: Sendable {
         self.metrics = metrics
         self.scheme = scheme
         self.publicBaseURL = publicBaseURL
-        self.kubeAPIBaseURL = kubeAPIBaseURL
+        self.kubeAPI = kubeAPI
         self.maxBodyBytes = maxBodyBytes
         self.tenantTokenLifetime = tenantTokenLifetime
         self.identityTokenLifetime = identityTokenLifetime

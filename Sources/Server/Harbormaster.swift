@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
+import KubeAPI
 import Logging
 import ManagementAPI
 import ManagementStore
@@ -23,6 +24,8 @@ public struct Harbormaster: Sendable {
     public let runner: OperationRunner
     /// The clusters' control-plane datastores.
     public let datastores: ClusterDatastores
+    /// The running clusters' hosted Kubernetes APIs.
+    public let controlPlanes: HostedControlPlanes
     public let environment: APIEnvironment
     /// The provider's admin token (also in `<data-dir>/admin-token`).
     public let adminToken: String
@@ -39,10 +42,21 @@ public struct Harbormaster: Sendable {
         let (store, storeServices) = try await StoreFactory.make(configuration, logger: logger)
         let tokens = try await TokenAuthority.load(keyPath: configuration.signingKeyPath, store: store, clock: clock, issuer: "harbormaster")
         let adminToken = try await AdminToken.ensure(at: configuration.adminTokenPath, tokens: tokens)
-        let datastores = ClusterDatastores(directory: "\(configuration.dataDirectory)/clusters", clock: clock)
+        var services = storeServices
+        let datastores: ClusterDatastores
+        switch configuration.datastore {
+        case .embedded:
+            datastores = ClusterDatastores(directory: "\(configuration.dataDirectory)/clusters", clock: clock)
+        case .etcd:
+            let etcd = try await EtcdService.start(configuration)
+            services.append(etcd)
+            datastores = ClusterDatastores(directory: "\(configuration.dataDirectory)/clusters", clock: clock, backend: .etcd(etcd.process.client))
+        }
+        let controlPlanes = HostedControlPlanes(clock: clock)
         let reconciler = ClusterReconciler(
             store: store, clock: clock, stepDuration: configuration.provisioningStepSeconds,
-            environment: ProvisioningEnvironment(dnsZone: "harbormaster.internal", datastores: datastores), logger: logger)
+            environment: ProvisioningEnvironment(dnsZone: "harbormaster.internal", datastores: datastores, controlPlanes: controlPlanes), logger: logger)
+        try await ControlPlaneRestore.run(store: store, datastores: datastores, controlPlanes: controlPlanes, logger: logger)
         let runner = OperationRunner(store: store, clock: clock, reconciler: reconciler, owner: try configuration.resolvedReplicaID(), logger: logger)
         let operations = ClusterOperations(store: store, clock: clock, runner: runner)
         let tls = configuration.effectiveTLS
@@ -51,18 +65,23 @@ public struct Harbormaster: Sendable {
             certificatePath = try SelfSignedCertificate.ensure(in: configuration.tlsDirectory, host: configuration.host, now: SystemClock().now()).certificate
         }
         let scheme = tls == .none ? "http" : "https"
-        let environment = APIEnvironment(
+        var environment = APIEnvironment(
             store: store, clock: clock, simulatedClock: simulated, operations: operations, tokens: tokens, metrics: APIMetrics(),
             scheme: scheme, publicBaseURL: "\(scheme)://\(configuration.host):\(configuration.port)",
-            kubeAPIBaseURL: "https://\(configuration.kubeListen)")
+            kubeAPI: HostedAPIEndpoint(
+                baseURL: "https://\(configuration.kubeListen)",
+                certificatePEM: try String(contentsOfFile: KubeFront.certificate(configuration).certificate, encoding: .utf8)))
+        environment.controlPlanes = controlPlanes
         return Harbormaster(
-            configuration: configuration, store: store, clock: clock, simulatedClock: simulated, tokens: tokens, runner: runner, datastores: datastores,
-            environment: environment, adminToken: adminToken, certificatePath: certificatePath, extraServices: storeServices, logger: logger)
+            configuration: configuration, store: store, clock: clock, simulatedClock: simulated, tokens: tokens, runner: runner, datastores: datastores, controlPlanes: controlPlanes,
+            environment: environment, adminToken: adminToken, certificatePath: certificatePath, extraServices: services, logger: logger)
     }
 
     /// The Hummingbird application serving the management API, with the runner as a service.
     /// `onListening` gets the bound port (useful with port 0).
-    public func application(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+    public func application(
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }, onKubeListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
         let server: HTTPServerBuilder
         switch configuration.effectiveTLS {
         case .none:
@@ -76,9 +95,19 @@ public struct Harbormaster: Sendable {
             responder: ManagementAPI.responder(environment, logger: logger),
             server: server,
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "Harbormaster"),
-            services: extraServices + [runner],
+            services: extraServices + [runner, try kubeFront(onKubeListening)],
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
+    }
+
+    /// The hosted Kubernetes API listener; a port-0 `--kube-listen` is published once bound.
+    func kubeFront(_ onListening: @escaping @Sendable (Int) async -> Void) throws -> some Service {
+        let endpoint = environment.kubeAPI
+        let host = ServerConfiguration.parseListen(configuration.kubeListen)?.host ?? "127.0.0.1"
+        return try KubeFront.application(self) { port in
+            endpoint.update(baseURL: "https://\(host.contains(":") ? "[\(host)]" : host):\(port)")
+            await onListening(port)
+        }
     }
 
     static func tlsConfiguration(certificate: String, key: String) throws -> TLSConfiguration {

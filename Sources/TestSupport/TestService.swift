@@ -22,11 +22,17 @@ public struct TestService: Sendable {
         var configuration = ServerConfiguration()
         configuration.dataDirectory = dataDirectory ?? Self.temporaryDirectory()
         configuration.port = 0
+        configuration.kubeListen = "127.0.0.1:0"
         configuration.provisioningStepSeconds = stepSeconds
         let service = try await Harbormaster.build(configuration, clockOverride: clock)
-        let app = try service.application()
+        let (kubePorts, kubeListening) = AsyncStream<Int>.makeStream()
+        let app = try service.application(onKubeListening: { port in
+            kubeListening.yield(port)
+            kubeListening.finish()
+        })
         return try await app.test(.live) { client in
-            try await body(TestService(service: service, client: client))
+            for await _ in kubePorts { break }  // the hosted API front is bound; kubeconfigs name its port
+            return try await body(TestService(service: service, client: client))
         }
     }
 

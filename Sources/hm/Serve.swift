@@ -22,6 +22,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "host:port of the hosted Kubernetes API front that kubeconfigs point at.")
     var kubeListen: String = "127.0.0.1:6443"
 
+    @Option(help: "Control-plane datastore: embedded (SQLite file per cluster) or etcd (a supervised etcd, prefix per cluster).")
+    var datastore: String = "embedded"
+
     @Flag(help: "Serve HTTPS with a self-signed certificate kept in <data-dir>/tls (needed by az).")
     var tls = false
 
@@ -55,6 +58,10 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("--kube-listen must be host:port, got '\(kubeListen)'.")
         }
         configuration.kubeListen = kubeListen
+        guard let datastoreMode = ServerConfiguration.DatastoreMode(rawValue: datastore) else {
+            throw ValidationError("--datastore must be 'embedded' or 'etcd', got '\(datastore)'.")
+        }
+        configuration.datastore = datastoreMode
         switch (tlsCert, tlsKey) {
         case (let cert?, let key?): configuration.tls = .files(certificate: cert, key: key)
         case (nil, nil): configuration.tls = tls ? .selfSigned : .none
@@ -82,8 +89,9 @@ struct Serve: AsyncParsableCommand {
             announce("hm: management API listening on \(scheme)://\(shownHost):\(port)")
             announce("hm: admin token in \(settings.adminTokenPath)")
             if let certificate = service.certificatePath { announce("hm: TLS certificate \(certificate)") }
-            announce("hm: store \(settings.databaseURL == nil ? settings.sqlitePath : "PostgreSQL"), clock \(settings.clock.rawValue)")
-            announce("hm: kubeconfigs point at https://\(settings.kubeListen) (hosted Kubernetes API)")
+            announce("hm: store \(settings.databaseURL == nil ? settings.sqlitePath : "PostgreSQL"), clock \(settings.clock.rawValue), datastore \(settings.datastore.rawValue)")
+        } onKubeListening: { _ in
+            announce("hm: hosted Kubernetes API listening on \(service.environment.kubeAPI.baseURL)/clusters/{cluster uid}")
         }
         try await app.runService()
     }

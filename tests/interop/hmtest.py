@@ -36,6 +36,7 @@ PROVIDER = "Microsoft.ContainerService"
 LISTENING = re.compile(r"hm: management API listening on (https?://\S+)")
 ADMIN_TOKEN = re.compile(r"hm: admin token in (\S+)")
 TLS_CERT = re.compile(r"hm: TLS certificate (\S+)")
+KUBE_LISTENING = re.compile(r"hm: hosted Kubernetes API listening on (https://\S+?)/clusters/")
 
 STARTUP_TIMEOUT = 60.0
 
@@ -128,6 +129,7 @@ class HmServer:
     log_path: Optional[Path] = None
     proc: Optional[subprocess.Popen] = None
     url: str = ""
+    kube_url: str = ""
     cert_path: Optional[Path] = None
     admin_token_path: Optional[Path] = None
     starts: int = 0
@@ -135,6 +137,8 @@ class HmServer:
     # -- process ---------------------------------------------------------------
     def command(self) -> list[str]:
         cmd = [HM_BIN, "serve", "--data-dir", str(self.data_dir), "--listen", "127.0.0.1:0"]
+        if "--kube-listen" not in self.args:
+            cmd += ["--kube-listen", "127.0.0.1:0"]
         if self.tls:
             cmd.append("--tls")
         return cmd + list(self.args)
@@ -145,7 +149,7 @@ class HmServer:
         self.starts += 1
         self.log_path = self.data_dir.parent / f"hm-serve-{self.starts}.log"
         self.url = ""
-        found = {"url": None, "token": None, "cert": None}
+        found = {"url": None, "token": None, "cert": None, "kube": None}
         ready = threading.Event()
         log = open(self.log_path, "w", buffering=1)
         log.write("$ " + " ".join(self.command()) + "\n")
@@ -164,11 +168,11 @@ class HmServer:
             # Keep draining the pipe for the life of the process so it never blocks.
             for line in stream:
                 log_file.write(line)
-                for key, pattern in (("url", LISTENING), ("token", ADMIN_TOKEN), ("cert", TLS_CERT)):
+                for key, pattern in (("url", LISTENING), ("token", ADMIN_TOKEN), ("cert", TLS_CERT), ("kube", KUBE_LISTENING)):
                     m = pattern.search(line)
                     if m and not found[key]:
                         found[key] = m.group(1)
-                if found["url"] and (found["cert"] or not self.tls):
+                if found["url"] and found["kube"] and (found["cert"] or not self.tls):
                     ready.set()
             log_file.close()
             ready.set()
@@ -187,6 +191,7 @@ class HmServer:
                 f"(exit code {code}); log:\n{self.log_tail()}"
             )
         self.url = found["url"].rstrip("/")
+        self.kube_url = (found["kube"] or "").rstrip("/")
         self.admin_token_path = Path(found["token"]) if found["token"] else self.data_dir / "admin-token"
         if self.tls:
             self.cert_path = Path(found["cert"]) if found["cert"] else self.data_dir / "tls" / "cert.pem"

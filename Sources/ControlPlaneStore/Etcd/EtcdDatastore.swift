@@ -150,3 +150,11 @@ public final class EtcdDatastore: Datastore {
         for task in expiring { _ = try? await task.value }
     }
 }
+
+extension EtcdDatastore {
+    /// Deletes every key of cluster `uid` (data and bookkeeping): one range delete.
+    public static func destroy(client: EtcdClient, cluster uid: String) async throws {
+        let keyspace = EtcdKeyspace(cluster: uid)
+        try await client.deleteRange(keyspace.root, rangeEnd: KeyRange.prefixEnd(keyspace.root))
+    }
+}

@@ -14,7 +14,7 @@ enum AdminHandlers {
             Route(.put, "admin/subscriptions/{subscriptionId}", name: "admin/subscriptions/put", access: .admin, versioned: false, handler: setSubscriptionState),
             Route(.get, "admin/clock", name: "admin/clock", access: .admin, versioned: false, handler: clock),
             Route(.post, "admin/clock:advance", name: "admin/clock/advance", access: .admin, versioned: false, handler: advanceClock),
-        ]
+        ] + SupportAccessHandlers.routes
     }
 
     static func validSubscriptionID(_ id: String) -> Bool {

@@ -26,7 +26,7 @@ enum ClusterAccessHandlers {
         }
         let role = admin ? KubeconfigBuilder.Role.clusterAdmin : .clusterUser
         let token = try await call.env.tokens.hostedAPIToken(clusterUID: cluster.status.resourceUID, role: role.rawValue)
-        let yaml = KubeconfigBuilder(serverBase: call.env.kubeAPIBaseURL).kubeconfig(for: cluster, role: role, token: token)
+        let yaml = KubeconfigBuilder(serverBase: call.env.kubeAPI.baseURL, certificatePEM: call.env.kubeAPI.certificatePEM).kubeconfig(for: cluster, role: role, token: token)
         let value = Data(yaml.utf8).base64EncodedString()
         return try JSONResponse.make(.ok, CredentialResultsWire(kubeconfigs: [.init(name: role.rawValue, value: value)]))
     }

@@ -1,4 +1,5 @@
 import Core
+import Foundation
 import ManagementStore
 
 /// Builds the kubeconfig YAML that `listClusterUserCredential` / `listClusterAdminCredential`
@@ -11,19 +12,27 @@ struct KubeconfigBuilder {
     }
 
     let serverBase: String
+    /// The front's certificate, trusted by kubectl through `certificate-authority-data`.
+    let certificatePEM: String
 
     func server(for cluster: ManagedClusterRecord) -> String {
         "\(serverBase)/clusters/\(cluster.status.resourceUID)"
     }
 
     func kubeconfig(for cluster: ManagedClusterRecord, role: Role, token: String) -> String {
+        kubeconfig(for: cluster, userName: role.rawValue, token: token)
+    }
+
+    /// A kubeconfig whose user entry is `{userName}_{resourceGroup}_{cluster}`, as az names it.
+    func kubeconfig(for cluster: ManagedClusterRecord, userName: String, token: String) -> String {
         let name = cluster.id.name
-        let user = "\(role.rawValue)_\(cluster.id.resourceGroup)_\(name)"
+        let user = "\(userName)_\(cluster.id.resourceGroup)_\(name)"
         return """
             apiVersion: v1
             kind: Config
             clusters:
             - cluster:
+                certificate-authority-data: \(Data(certificatePEM.utf8).base64EncodedString())
                 server: \(server(for: cluster))
               name: \(name)
             contexts:

@@ -35,7 +35,7 @@ public struct ClusterReconciler: Sendable {
         guard var cluster = try await store.cluster(id) else { return .done }
         if cluster.deletionRequestedAt != nil {
             try await clock.sleep(seconds: stepDuration)
-            try await environment.datastores.destroy(cluster: cluster.status.resourceUID)
+            try await environment.stopControlPlane(cluster, destroy: true)
             try await store.deleteCluster(id)
             try await store.appendEvents([event(cluster, "Deleted", "Released the control plane and node resource group", operationID)])
             return .done
@@ -56,9 +56,9 @@ public struct ClusterReconciler: Sendable {
             try await clock.sleep(seconds: stepDuration)
             // Stop releases the control plane's memory and handles but keeps its data (L1).
             if cluster.desiredPowerState == .running {
-                try await environment.datastores.open(cluster: cluster.status.resourceUID)
+                try await environment.startControlPlane(cluster)
             } else {
-                try await environment.datastores.close(cluster: cluster.status.resourceUID)
+                try await environment.stopControlPlane(cluster, destroy: false)
             }
             cluster.status.powerState = cluster.desiredPowerState
             let what = cluster.desiredPowerState == .running ? "Started" : "Stopped"

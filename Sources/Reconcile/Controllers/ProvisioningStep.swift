@@ -1,6 +1,7 @@
 import ControlPlaneStore
 import Core
 import Foundation
+import KubeAPI
 import ManagementStore
 
 /// One step a cluster walks through when its spec changes. Steps are data: the list is
@@ -28,10 +29,32 @@ public struct ProvisioningEnvironment: Sendable {
     public let dnsZone: String
     /// The per-cluster control-plane datastores.
     public let datastores: ClusterDatastores
+    /// The hosted Kubernetes APIs this replica serves.
+    public let controlPlanes: HostedControlPlanes
 
-    public init(dnsZone: String, datastores: ClusterDatastores) {
+    public init(dnsZone: String, datastores: ClusterDatastores, controlPlanes: HostedControlPlanes) {
         self.dnsZone = dnsZone
         self.datastores = datastores
+        self.controlPlanes = controlPlanes
+    }
+
+    /// Opens the cluster's datastore and serves its API (creating the managed objects it lacks).
+    func startControlPlane(_ cluster: ManagedClusterRecord) async throws {
+        let uid = cluster.status.resourceUID
+        let datastore = try await datastores.open(cluster: uid)
+        try await controlPlanes.start(
+            clusterUID: uid, kubernetesVersion: cluster.status.currentKubernetesVersion ?? cluster.spec.kubernetesVersion, datastore: datastore)
+    }
+
+    /// Stops serving the cluster's API and closes its datastore; `destroy` also deletes its data.
+    func stopControlPlane(_ cluster: ManagedClusterRecord, destroy: Bool) async throws {
+        let uid = cluster.status.resourceUID
+        await controlPlanes.stop(clusterUID: uid)
+        if destroy {
+            try await datastores.destroy(cluster: uid)
+        } else {
+            try await datastores.close(cluster: uid)
+        }
     }
 }
 
@@ -52,6 +75,9 @@ extension ProvisioningStep {
         },
         ProvisioningStep(name: "SetControlPlaneVersion", summary: "Set the control-plane Kubernetes version") { cluster, _ in
             cluster.status.currentKubernetesVersion = cluster.spec.kubernetesVersion
+        },
+        ProvisioningStep(name: "StartControlPlane", summary: "Started the hosted Kubernetes API with its managed objects") { cluster, env in
+            if cluster.desiredPowerState == .running { try await env.startControlPlane(cluster) }
         },
     ]
 }

@@ -18,6 +18,14 @@ public struct ServerConfiguration: Sendable {
         case simulated
     }
 
+    /// Where clusters' control-plane data lives.
+    public enum DatastoreMode: String, Sendable {
+        /// One SQLite file per cluster in the data dir.
+        case embedded
+        /// A real `etcd` that `hm serve` starts and supervises, a key prefix per cluster.
+        case etcd
+    }
+
     public var dataDirectory: String = ".harbormaster"
     public var host: String = "127.0.0.1"
     public var port: Int = 8080
@@ -27,6 +35,9 @@ public struct ServerConfiguration: Sendable {
     public var databaseURL: String?
     /// Address of the hosted Kubernetes API front, as kubeconfigs name it.
     public var kubeListen: String = "127.0.0.1:6443"
+    public var datastore: DatastoreMode = .embedded
+    /// The etcd binary for `--datastore etcd` (Debian's `etcd-server`).
+    public var etcdBinary: String = "/usr/bin/etcd"
     /// Seconds of service-clock time each provisioning step takes.
     public var provisioningStepSeconds: Double = 0.1
     /// Identifies this replica in operation leases; nil reads (or makes) `<data-dir>/replica-id`,

@@ -11,7 +11,7 @@ enum SelfSignedCertificate {
         let key: String
     }
 
-    static func ensure(in directory: String, host: String, now: Date) throws -> Paths {
+    static func ensure(in directory: String, host: String, now: Date, commonName: String = "Harbormaster management API") throws -> Paths {
         let paths = Paths(certificate: "\(directory)/cert.pem", key: "\(directory)/key.pem")
         if FileManager.default.fileExists(atPath: paths.certificate), FileManager.default.fileExists(atPath: paths.key) {
             return paths
@@ -20,7 +20,7 @@ enum SelfSignedCertificate {
         let key = P256.Signing.PrivateKey()
         let name = try DistinguishedName {
             OrganizationName("Harbormaster")
-            CommonName("Harbormaster management API")
+            CommonName(commonName)
         }
         var names: [GeneralName] = [.dnsName("localhost")]
         for address in ["127.0.0.1", host] where address.split(separator: ".").count == 4 {

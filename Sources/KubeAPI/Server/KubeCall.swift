@@ -1,0 +1,66 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// One authenticated request to a cluster's API, as the handlers see it.
+struct KubeCall: Sendable {
+    let plane: HostedControlPlane
+    let user: UserInfo
+    let method: HTTPRequest.Method
+    let target: ResourceTarget
+    let query: [String: String]
+    let accept: String
+    let contentType: String
+    let body: [UInt8]
+    let now: Date
+
+    var store: ObjectStore { plane.store }
+    var type: ResourceType { target.type }
+
+    /// The service's own writes (controllers, node agents) skip customer admission rules.
+    var isService: Bool { user.groups.contains(KubeUsers.serviceGroup) }
+    var isMaster: Bool { user.groups.contains("system:masters") || isService }
+
+    func flag(_ name: String) -> Bool { query[name] == "true" || query[name] == "1" }
+
+    /// The request body as a JSON object: JSON (or JSON-compatible YAML, as kubectl sends for
+    /// apply) or a Kubernetes protobuf envelope.
+    func bodyObject() throws(KubeError) -> JSON {
+        guard !body.isEmpty else { throw .badRequest("the request body is empty; send the object as JSON") }
+        let object: JSON
+        if ProtobufBody.hasMagic(body) {
+            do { object = try ProtobufBody.decode(body) } catch { throw .badRequest("the protobuf body could not be decoded: \(error)") }
+        } else {
+            let media = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            guard media.isEmpty || media.hasSuffix("json") || media.hasSuffix("yaml") else { throw .unsupportedMediaType(contentType) }
+            do {
+                object = try JSON.parse(body)
+            } catch {
+                throw .badRequest("the body of the request is not valid JSON: \(error)")
+            }
+        }
+        guard object.objectValue != nil else { throw .badRequest("the body must be a JSON object, got a \(object.typeName)") }
+        return object
+    }
+}
+
+/// The identities the front knows besides RBAC subjects.
+public enum KubeUsers {
+    /// Group of the service's own components (controllers, node agents): trusted, not a customer.
+    public static let serviceGroup = "system:harbormaster"
+    public static let authenticatedGroup = "system:authenticated"
+}
+
+/// Building responses in the API's content types.
+enum KubeResponse {
+    static func json(_ status: HTTPResponse.Status, _ body: JSON, contentType: String = "application/json") -> Response {
+        var buffer = ByteBuffer()
+        buffer.writeBytes(body.serialized())
+        return Response(status: status, headers: [.contentType: contentType], body: ResponseBody(byteBuffer: buffer))
+    }
+
+    static func error(_ error: KubeError) -> Response {
+        json(HTTPResponse.Status(code: error.code), error.status)
+    }
+}

@@ -1,0 +1,122 @@
+import ControlPlaneStore
+import Foundation
+
+/// One page of a list.
+public struct ObjectList: Sendable {
+    public var items: [JSON]
+    /// The revision the page was read at (`metadata.resourceVersion` of the list).
+    public var resourceVersion: Int64
+    /// Token for the next page (`metadata.continue`), nil on the last one.
+    public var continueToken: String?
+}
+
+/// A change seen by a watch, as the API sends it: `ADDED`, `MODIFIED` or `DELETED`.
+public struct ObjectChange: Sendable {
+    public var type: String
+    public var object: JSON
+    public var revision: Int64
+}
+
+extension ObjectStore {
+    /// Lists `type` in `namespace` (nil: all namespaces), `limit` keys per page (0: all), keeping
+    /// the objects `filter` accepts. Later pages are read at the first page's revision, as upstream.
+    public func list(
+        _ type: ResourceType, namespace: String?, limit: Int = 0, continueToken: String? = nil,
+        filter: @Sendable (JSON) -> Bool = { _ in true }
+    ) async throws(KubeError) -> ObjectList {
+        let prefix = ObjectKey.collection(type, namespace: namespace)
+        var start = prefix
+        var revision: Int64 = 0
+        if let continueToken, !continueToken.isEmpty {
+            guard let token = ContinueToken(encoded: continueToken), token.start.hasPrefix(prefix) else {
+                throw .badRequest("continue key is not valid: the token does not belong to this list")
+            }
+            start = token.start
+            revision = token.revision
+        }
+        let request = RangeRequest(key: start, rangeEnd: KeyRange.prefixEnd(prefix), limit: limit, revision: revision)
+        let response = try await call { try await datastore.range(request) }
+        var items: [JSON] = []
+        items.reserveCapacity(response.kvs.count)
+        for kv in response.kvs {
+            let object = try Self.decode(kv)
+            if filter(object) { items.append(object) }
+        }
+        var next: String?
+        if response.more, let last = response.kvs.last {
+            next = ContinueToken(start: last.key + "\u{0}", revision: response.revision).encoded
+        }
+        return ObjectList(items: items, resourceVersion: response.revision, continueToken: next)
+    }
+
+    /// Changes to `type` in `namespace` after `revision`, then live ones. With `filter`, objects
+    /// entering the selection arrive as ADDED and leaving it as DELETED, as upstream does.
+    public func watch(
+        _ type: ResourceType, namespace: String?, afterRevision revision: Int64, filter: @escaping @Sendable (JSON) -> Bool = { _ in true }
+    ) -> AsyncThrowingStream<ObjectChange, any Error> {
+        let events = datastore.watch(.prefix(ObjectKey.collection(type, namespace: namespace), afterRevision: revision, prevKV: true))
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    for try await event in events {
+                        if let change = try Self.change(event, filter: filter) { continuation.yield(change) }
+                    }
+                    continuation.finish()
+                } catch let error as DatastoreError {
+                    continuation.finish(throwing: Self.map(error))
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    static func change(_ event: WatchEvent, filter: (JSON) -> Bool) throws(KubeError) -> ObjectChange? {
+        let revision = event.kv.modRevision
+        let previous = try event.prevKV.map { kv throws(KubeError) in try decode(kv) }
+        let wasIn = previous.map(filter) ?? false
+        switch event.kind {
+        case .delete:
+            guard let previous, wasIn else { return nil }
+            return ObjectChange(type: "DELETED", object: withResourceVersion(previous, revision), revision: revision)
+        case .put:
+            let object = try decode(event.kv)
+            let isIn = filter(object)
+            let created = event.kv.createRevision == event.kv.modRevision
+            switch (wasIn && !created, isIn) {
+            case (true, true): return ObjectChange(type: "MODIFIED", object: object, revision: revision)
+            case (false, true): return ObjectChange(type: "ADDED", object: object, revision: revision)
+            case (true, false): return ObjectChange(type: "DELETED", object: object, revision: revision)
+            case (false, false): return nil
+            }
+        }
+    }
+}
+
+/// The opaque `continue` token: where the next page starts and the revision to read at.
+struct ContinueToken {
+    let start: String
+    let revision: Int64
+
+    init(start: String, revision: Int64) {
+        self.start = start
+        self.revision = revision
+    }
+
+    init?(encoded: String) {
+        var base64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard let data = Data(base64Encoded: base64), let json = try? JSON.parse(Array(data)),
+            let start = json["start"]?.stringValue, let revision = json["rv"]?.intValue, revision > 0
+        else { return nil }
+        self.start = start
+        self.revision = revision
+    }
+
+    var encoded: String {
+        let json: JSON = ["start": .string(start), "rv": .int(revision)]
+        return Data(json.serialized()).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}
