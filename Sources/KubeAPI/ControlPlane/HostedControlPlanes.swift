@@ -8,6 +8,8 @@ public struct HostedControlPlane: Sendable {
     /// Reported by `/version` (kubectl's dispatcher picks its client from the minor).
     public let kubernetesVersion: String
     public let store: ObjectStore
+    /// The service clock (ages in tables, JIT expiry, watch timeouts).
+    public let clock: any TimeSource
 }
 
 /// The control planes this replica serves, by cluster uid. Provisioning registers a cluster
@@ -26,7 +28,7 @@ public actor HostedControlPlanes {
     public func start(clusterUID: String, kubernetesVersion: String, datastore: any Datastore) async throws {
         let store = ObjectStore(datastore: datastore)
         try await ManagedObjects.ensure(in: store, now: clock.now())
-        running[clusterUID] = HostedControlPlane(clusterUID: clusterUID, kubernetesVersion: kubernetesVersion, store: store)
+        running[clusterUID] = HostedControlPlane(clusterUID: clusterUID, kubernetesVersion: kubernetesVersion, store: store, clock: clock)
     }
 
     public func stop(clusterUID: String) {

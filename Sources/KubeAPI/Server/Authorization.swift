@@ -9,7 +9,16 @@ enum Authorization {
         if user.groups.contains("system:masters") || user.groups.contains(KubeUsers.serviceGroup) { return }
         let authorizer = try await authorizer(plane.store, now: now)
         let decision = authorizer.authorize(user, attributes)
-        guard decision.allowed else { throw .forbidden(RBACAuthorizer.forbiddenMessage(user, attributes)) }
+        guard decision.allowed else { throw .forbidden(forbiddenMessage(user, attributes)) }
+    }
+
+    /// Upstream's wording: `pods "web" is forbidden: User "alice" cannot get resource ...`.
+    static func forbiddenMessage(_ user: UserInfo, _ attributes: RequestAttributes) -> String {
+        let sentence = RBACAuthorizer.forbiddenMessage(user, attributes)
+        guard attributes.isResourceRequest else { return "forbidden: \(sentence)" }
+        let resource = attributes.group.isEmpty ? attributes.resource : "\(attributes.resource).\(attributes.group)"
+        let subject = attributes.name.isEmpty ? resource : "\(resource) \"\(attributes.name)\""
+        return "\(subject) is forbidden: \(sentence)"
     }
 
     /// The cluster's RBAC as of now. SEC5: subjects of `aks-service-rolebinding` count only
