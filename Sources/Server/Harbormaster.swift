@@ -95,9 +95,14 @@ public struct Harbormaster: Sendable {
             responder: ManagementAPI.responder(environment, logger: logger),
             server: server,
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "Harbormaster"),
-            services: extraServices + [runner, try kubeFront(onKubeListening)],
+            services: extraServices + [runner, try kubeFront(onKubeListening), health],
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
+    }
+
+    var health: ControlPlaneHealthService {
+        ControlPlaneHealthService(
+            controller: ControlPlaneHealthController(datastores: datastores, controlPlanes: controlPlanes, logger: logger), clock: clock)
     }
 
     /// The hosted Kubernetes API listener; a port-0 `--kube-listen` is published once bound.

@@ -32,17 +32,10 @@ import Testing
             changed["data"] = ["k": "v"]
             let updated = try await store.update(ref, changed, expected: revision)
             #expect(ObjectStore.revision(of: updated) > revision)
-            await #expect(throws: KubeError.self) { try await store.update(ref, changed, expected: revision) }
-            do {
-                try await store.update(ref, changed, expected: revision)
-            } catch {
-                #expect(error.code == 409 && error.reason == "Conflict")
-            }
-            do {
-                try await store.create(ref, configMap("a"))
-            } catch {
-                #expect(error.code == 409 && error.reason == "AlreadyExists")
-            }
+            let conflict = await #expect(throws: KubeError.self) { try await store.update(ref, changed, expected: revision) }
+            #expect(conflict?.code == 409 && conflict?.reason == "Conflict")
+            let taken = await #expect(throws: KubeError.self) { try await store.create(ref, configMap("a")) }
+            #expect(taken?.code == 409 && taken?.reason == "AlreadyExists")
             #expect(try await store.get(ref)["data"] == ["k": "v"])
         }
     }

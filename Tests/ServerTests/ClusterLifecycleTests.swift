@@ -125,7 +125,9 @@ struct ClusterLifecycleTests {
                 #expect(result.kubeconfigs.first?.name == name)
                 let yaml = String(decoding: Data(base64Encoded: result.kubeconfigs[0].value) ?? Data(), as: UTF8.self)
                 #expect(yaml.contains("kind: Config"))
-                #expect(yaml.contains("server: https://127.0.0.1:6443/clusters/"))
+                #expect(yaml.contains("server: \(service.service.environment.kubeAPI.baseURL)/clusters/"))
+                #expect(!service.service.environment.kubeAPI.baseURL.hasSuffix(":0"))  // the front's bound port, not the configured 0
+                #expect(yaml.contains("certificate-authority-data: "))
                 #expect(yaml.contains("current-context: c1"))
             }
         }

@@ -48,6 +48,7 @@ public final class EtcdProcess: Sendable {
     public func start(timeout: Double = 30) async throws {
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw Failure.binaryMissing(binary) }
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        try await stopOrphan()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         let peer = "http://127.0.0.1:\(peerPort)"
@@ -68,6 +69,7 @@ public final class EtcdProcess: Sendable {
         process.standardOutput = FileHandle(forWritingAtPath: log)
         process.standardError = process.standardOutput
         try process.run()
+        try Data("\(process.processIdentifier)\n".utf8).write(to: URL(fileURLWithPath: pidFile))
         state.withLock { $0.process = process }
         try await waitUntilReady(timeout: timeout)
     }
@@ -88,6 +90,23 @@ public final class EtcdProcess: Sendable {
             try await clock.sleep(seconds: 0.1)
         }
         throw Failure.notReady("etcd at \(endpoint) not ready after \(timeout) s: \(lastError)")
+    }
+
+    /// `<data-dir>.pid`: the etcd this supervisor started last.
+    var pidFile: String { dataDirectory + ".pid" }
+
+    /// An etcd left running by a supervisor that was killed (SIGKILL leaves children behind)
+    /// still holds the data dir's lock; stop it before starting a new one on the same data.
+    private func stopOrphan() async throws {
+        guard let text = try? String(contentsOfFile: pidFile, encoding: .utf8), let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+            pid > 0, let cmdline = try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8), cmdline.contains(dataDirectory),
+            state.withLock({ $0.process?.processIdentifier != pid })
+        else { return }
+        Foundation.kill(pid, SIGKILL)
+        let deadline = clock.now().addingTimeInterval(10)
+        while FileManager.default.fileExists(atPath: "/proc/\(pid)/cmdline"), clock.now() < deadline {
+            try await clock.sleep(seconds: 0.05)
+        }
     }
 
     /// Supervises etcd until `stop()` or cancellation: restarts it, after a pause, whenever it exits.

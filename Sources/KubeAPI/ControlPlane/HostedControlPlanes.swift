@@ -17,6 +17,8 @@ public struct HostedControlPlane: Sendable {
 /// answers 503 (stopped) or 404 (unknown) from then on.
 public actor HostedControlPlanes {
     private var running: [String: HostedControlPlane] = [:]
+    /// Last health check per cluster (`ControlPlaneHealth.swift`).
+    var statuses: [String: ControlPlaneStatus] = [:]
     public let clock: any TimeSource
 
     public init(clock: any TimeSource) {
@@ -27,12 +29,18 @@ public actor HostedControlPlanes {
     /// objects it lacks first (idempotent, CP1).
     public func start(clusterUID: String, kubernetesVersion: String, datastore: any Datastore) async throws {
         let store = ObjectStore(datastore: datastore)
-        try await ManagedObjects.ensure(in: store, now: clock.now())
+        do {
+            try await ManagedObjects.ensure(in: store, now: clock.now())
+        } catch {
+            try Task.checkCancellation()  // shutting down: not a failure of the control plane
+            throw error
+        }
         running[clusterUID] = HostedControlPlane(clusterUID: clusterUID, kubernetesVersion: kubernetesVersion, store: store, clock: clock)
     }
 
     public func stop(clusterUID: String) {
         running[clusterUID] = nil
+        statuses[clusterUID] = nil
     }
 
     public func controlPlane(_ clusterUID: String) -> HostedControlPlane? {

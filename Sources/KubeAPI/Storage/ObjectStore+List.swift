@@ -44,7 +44,7 @@ extension ObjectStore {
         }
         var next: String?
         if response.more, let last = response.kvs.last {
-            next = ContinueToken(start: last.key + "\u{0}", revision: response.revision).encoded
+            next = ContinueToken(start: last.key + "\u{1}", revision: response.revision).encoded  // the smallest key after `last` among valid object keys (no control characters); NUL does not survive SQLite text binding
         }
         return ObjectList(items: items, resourceVersion: response.revision, continueToken: next)
     }

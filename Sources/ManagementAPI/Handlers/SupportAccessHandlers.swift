@@ -15,6 +15,7 @@ enum SupportAccessHandlers {
         [
             Route(.post, base, name: "admin/supportAccess/grant", access: .admin, versioned: false, handler: grant),
             Route(.delete, base, name: "admin/supportAccess/revoke", access: .admin, versioned: false, handler: revoke),
+            Route(.get, "admin/controlPlanes", name: "admin/controlPlanes", access: .admin, versioned: false, handler: controlPlanes),
         ]
     }
 
@@ -49,6 +50,38 @@ enum SupportAccessHandlers {
         }
         return JSONResponse.empty(.noContent)
     }
+}
+
+extension SupportAccessHandlers {
+    /// CP1: every running control plane's components as last checked (checked now when never
+    /// checked yet), with the count of automatic restarts.
+    static func controlPlanes(_ call: APICall) async throws -> Response {
+        guard let planes = call.env.controlPlanes else { return try JSONResponse.make(.ok, ControlPlanesWire(value: [])) }
+        var reported = Dictionary(uniqueKeysWithValues: await planes.healthReport.map { ($0.clusterUID, $0) })
+        for uid in await planes.runningClusters where reported[uid] == nil {
+            await planes.record(clusterUID: uid, components: await planes.probe(clusterUID: uid), restarted: false)
+        }
+        reported = Dictionary(uniqueKeysWithValues: await planes.healthReport.map { ($0.clusterUID, $0) })
+        let value = reported.keys.sorted().compactMap { reported[$0] }.map {
+            ControlPlanesWire.Entry(
+                clusterUid: $0.clusterUID, kubernetesVersion: $0.kubernetesVersion, healthy: $0.healthy,
+                checkedAt: ARMTime.string(from: $0.checkedAt), restarts: $0.restarts, components: $0.components)
+        }
+        return try JSONResponse.make(.ok, ControlPlanesWire(value: value))
+    }
+}
+
+struct ControlPlanesWire: Encodable {
+    struct Entry: Encodable {
+        let clusterUid: String
+        let kubernetesVersion: String
+        let healthy: Bool
+        let checkedAt: String
+        let restarts: Int
+        let components: [ComponentHealth]
+    }
+
+    let value: [Entry]
 }
 
 struct SupportAccessRequestWire: Decodable {

@@ -1,0 +1,28 @@
+import Core
+import Foundation
+import Reconcile
+import ServiceLifecycle
+
+/// Runs the health controller every `ControlPlaneHealthController.interval` seconds of the
+/// service clock; each deadline follows the previous one, so a clock jump fires every pass
+/// that falls inside it, in order.
+struct ControlPlaneHealthService: Service {
+    let controller: ControlPlaneHealthController
+    let clock: any TimeSource
+
+    func run() async throws {
+        let start = clock.now()
+        do {
+            try await cancelWhenGracefulShutdown {
+                var deadline = start
+                while !Task.isCancelled {
+                    deadline = deadline.addingTimeInterval(ControlPlaneHealthController.interval)
+                    try await clock.sleep(until: deadline)
+                    await controller.pass()
+                }
+            }
+        } catch is CancellationError {
+            return  // graceful shutdown: a clean stop, not a failure of the service
+        }
+    }
+}
