@@ -52,7 +52,7 @@ public struct Harbormaster: Sendable {
             services.append(etcd)
             datastores = ClusterDatastores(directory: "\(configuration.dataDirectory)/clusters", clock: clock, backend: .etcd(etcd.process.client))
         }
-        let controlPlanes = HostedControlPlanes(clock: clock)
+        let controlPlanes = HostedControlPlanes(clock: clock, pkiRoot: "\(configuration.dataDirectory)/clusters")
         let reconciler = ClusterReconciler(
             store: store, clock: clock, stepDuration: configuration.provisioningStepSeconds,
             environment: ProvisioningEnvironment(dnsZone: "harbormaster.internal", datastores: datastores, controlPlanes: controlPlanes), logger: logger)

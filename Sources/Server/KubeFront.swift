@@ -9,7 +9,7 @@ import NIOSSL
 
 /// The hosted Kubernetes API listener (`--kube-listen`): always TLS, with a self-signed
 /// certificate kept in `<data-dir>/kube-tls/` that kubeconfigs carry as their CA. Tokens in
-/// kubeconfigs name the role; the role names the Kubernetes identity (decision 005).
+/// kubeconfigs are signed by the cluster's own CA and name a role (decision 005).
 enum KubeFront {
     static func certificate(_ configuration: ServerConfiguration) throws -> (certificate: String, key: String) {
         let host = ServerConfiguration.parseListen(configuration.kubeListen)?.host ?? "127.0.0.1"
@@ -18,31 +18,12 @@ enum KubeFront {
         return (paths.certificate, paths.key)
     }
 
-    /// The Kubernetes identity behind a kubeconfig role. Without Entra-style integration, AKS's
-    /// local accounts make both the user and the admin credential cluster administrators; the
-    /// support identity only gets what `aks-service-rolebinding` grants while a JIT grant lives.
-    static func user(forRole role: String) -> UserInfo? {
-        switch role {
-        case "clusterAdmin": UserInfo(name: "clusterAdmin", groups: ["system:masters", KubeUsers.authenticatedGroup])
-        case "clusterUser": UserInfo(name: "clusterUser", groups: ["system:masters", KubeUsers.authenticatedGroup])
-        case ManagedObjects.aksServiceUser: UserInfo(name: ManagedObjects.aksServiceUser, groups: [KubeUsers.authenticatedGroup])
-        default: nil
-        }
-    }
-
     static func application(
         _ service: Harbormaster, onListening: @escaping @Sendable (Int) async -> Void
     ) throws -> some ApplicationProtocol {
         let (certificate, key) = try certificate(service.configuration)
         let listen = ServerConfiguration.parseListen(service.configuration.kubeListen) ?? ("127.0.0.1", 6443)
-        let tokens = service.tokens
-        let responder = KubeResponder(
-            planes: service.controlPlanes,
-            authenticate: { token, uid in
-                guard let role = await tokens.hostedAPIRole(token: token, clusterUID: uid) else { return nil }
-                return user(forRole: role)
-            },
-            logger: service.logger)
+        let responder = KubeResponder(planes: service.controlPlanes, logger: service.logger)
         return Application(
             responder: responder,
             server: try .tls(tlsConfiguration: try Harbormaster.tlsConfiguration(certificate: certificate, key: key)),

@@ -10,6 +10,8 @@ public struct HostedControlPlane: Sendable {
     public let store: ObjectStore
     /// The service clock (ages in tables, JIT expiry, watch timeouts).
     public let clock: any TimeSource
+    /// Issues and verifies the cluster's credentials.
+    public let authority: ClusterCertificateAuthority
 }
 
 /// The control planes this replica serves, by cluster uid. Provisioning registers a cluster
@@ -20,9 +22,29 @@ public actor HostedControlPlanes {
     /// Last health check per cluster (`ControlPlaneHealth.swift`).
     var statuses: [String: ControlPlaneStatus] = [:]
     public let clock: any TimeSource
+    /// `<data-dir>/clusters`: each cluster's CA lives in `{uid}/pki/` there.
+    public nonisolated let pkiRoot: String
 
-    public init(clock: any TimeSource) {
+    public init(clock: any TimeSource, pkiRoot: String) {
         self.clock = clock
+        self.pkiRoot = pkiRoot
+    }
+
+    /// The cluster's CA, created on first use (also for a stopped cluster: credentials can be
+    /// listed while it is stopped).
+    public nonisolated func authority(clusterUID: String) throws -> ClusterCertificateAuthority {
+        try ClusterCertificateAuthority.ensure(directory: "\(pkiRoot)/\(clusterUID)/pki", clusterUID: clusterUID, now: clock.now())
+    }
+
+    /// A kubeconfig token for `role` on the cluster, signed by its CA.
+    public nonisolated func issueToken(clusterUID: String, role: String, expiry: Date) throws -> String {
+        try authority(clusterUID: clusterUID).issueToken(role: role, issuedAt: clock.now(), expiry: expiry)
+    }
+
+    /// Who a bearer token names on a running cluster (nil: not running, not signed by its CA, expired).
+    public func user(bearer token: String, clusterUID: String) -> UserInfo? {
+        guard let plane = running[clusterUID], let role = plane.authority.verify(token: token, now: clock.now()) else { return nil }
+        return KubeUsers.user(forRole: role)
     }
 
     /// Registers (or re-registers with a new version) a control plane; creates the managed
@@ -35,7 +57,8 @@ public actor HostedControlPlanes {
             try Task.checkCancellation()  // shutting down: not a failure of the control plane
             throw error
         }
-        running[clusterUID] = HostedControlPlane(clusterUID: clusterUID, kubernetesVersion: kubernetesVersion, store: store, clock: clock)
+        running[clusterUID] = HostedControlPlane(
+            clusterUID: clusterUID, kubernetesVersion: kubernetesVersion, store: store, clock: clock, authority: try authority(clusterUID: clusterUID))
     }
 
     public func stop(clusterUID: String) {

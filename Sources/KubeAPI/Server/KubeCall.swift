@@ -50,6 +50,18 @@ public enum KubeUsers {
     /// Group of the service's own components (controllers, node agents): trusted, not a customer.
     public static let serviceGroup = "system:harbormaster"
     public static let authenticatedGroup = "system:authenticated"
+
+    /// The Kubernetes identity behind a kubeconfig role. Without Entra-style integration, AKS's
+    /// local accounts make both the user and the admin credential cluster administrators; the
+    /// support identity only gets what `aks-service-rolebinding` grants while a JIT grant lives.
+    public static func user(forRole role: String) -> UserInfo? {
+        switch role {
+        case "clusterAdmin": UserInfo(name: "clusterAdmin", groups: ["system:masters", authenticatedGroup])
+        case "clusterUser": UserInfo(name: "clusterUser", groups: ["system:masters", authenticatedGroup])
+        case ManagedObjects.aksServiceUser: UserInfo(name: ManagedObjects.aksServiceUser, groups: [authenticatedGroup])
+        default: nil
+        }
+    }
 }
 
 /// Building responses in the API's content types.

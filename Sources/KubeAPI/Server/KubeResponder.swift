@@ -4,9 +4,6 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// Turns a bearer token into the caller's identity for one cluster (nil: not valid there).
-public typealias KubeAuthenticator = @Sendable (_ bearer: String, _ clusterUID: String) async -> UserInfo?
-
 /// The hosted Kubernetes API front: one listener for every cluster, the cluster chosen by the
 /// path prefix `/clusters/{uid}` (decision 005). Authenticates, authorizes with the cluster's
 /// RBAC, then serves discovery, OpenAPI and the resource handlers; errors are `Status` objects.
@@ -14,14 +11,12 @@ public struct KubeResponder: HTTPResponder {
     public typealias Context = BasicRequestContext
 
     let planes: HostedControlPlanes
-    let authenticate: KubeAuthenticator
     let logger: Logger
     /// Largest request body accepted (etcd's default request limit is 1.5 MiB; objects fit well below).
     static let bodyLimit = 3 * 1024 * 1024
 
-    public init(planes: HostedControlPlanes, authenticate: @escaping KubeAuthenticator, logger: Logger) {
+    public init(planes: HostedControlPlanes, logger: Logger) {
         self.planes = planes
-        self.authenticate = authenticate
         self.logger = logger
     }
 
@@ -52,7 +47,7 @@ public struct KubeResponder: HTTPResponder {
                 message: "the control plane of cluster \(uid) is not running here (stopped, deleted, or still provisioning)")
         }
         guard let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer "),
-            let user = await authenticate(String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces), uid)
+            let user = await planes.user(bearer: String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces), clusterUID: uid)
         else { throw KubeError.unauthorized }
         let rest = parts.count > 2 ? "/" + parts[2] : "/"
         let kubePath = try KubePath.parse(rest)

@@ -105,9 +105,7 @@ struct ContinueToken {
     }
 
     init?(encoded: String) {
-        var base64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard let data = Data(base64Encoded: base64), let json = try? JSON.parse(Array(data)),
+        guard let data = Base64URL.decode(encoded), let json = try? JSON.parse(data),
             let start = json["start"]?.stringValue, let revision = json["rv"]?.intValue, revision > 0
         else { return nil }
         self.start = start
@@ -116,7 +114,6 @@ struct ContinueToken {
 
     var encoded: String {
         let json: JSON = ["start": .string(start), "rv": .int(revision)]
-        return Data(json.serialized()).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode(json.serialized())
     }
 }

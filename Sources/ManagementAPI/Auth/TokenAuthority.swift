@@ -104,36 +104,3 @@ public enum SecretFile {
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
     }
 }
-
-extension TokenAuthority {
-    /// A credential for a cluster's hosted Kubernetes API (its audience names the cluster, so
-    /// the management API never accepts it: no grant backs it).
-    public func hostedAPIToken(clusterUID: String, role: String) async throws -> String {
-        let now = clock.now()
-        let claims = TokenClaims(
-            iss: IssuerClaim(value: issuer), aud: AudienceClaim(value: "hosted-kubernetes:\(clusterUID)"),
-            sub: SubjectClaim(value: role), iat: IssuedAtClaim(value: now), exp: ExpirationClaim(value: now.addingTimeInterval(365 * 86_400)),
-            tid: clusterUID, oid: role, subs: [], gid: "hosted:\(clusterUID):\(role)", adm: nil, msi: nil)
-        return try await keys.sign(claims)
-    }
-}
-
-extension TokenAuthority {
-    /// The role a hosted-API token carries for `clusterUID` (nil: bad signature, expired on the
-    /// service clock, or made for another cluster).
-    public func hostedAPIRole(token: String, clusterUID: String) async -> String? {
-        guard let claims = try? await keys.verify(token, as: TokenClaims.self) else { return nil }
-        guard claims.aud.value.contains("hosted-kubernetes:\(clusterUID)"), claims.exp.value > clock.now() else { return nil }
-        return claims.sub.value
-    }
-
-    /// A hosted-API credential for `role` that expires at `expiry` (support access, SEC5).
-    public func hostedAPIToken(clusterUID: String, role: String, expiry: Date) async throws -> String {
-        let now = clock.now()
-        let claims = TokenClaims(
-            iss: IssuerClaim(value: issuer), aud: AudienceClaim(value: "hosted-kubernetes:\(clusterUID)"),
-            sub: SubjectClaim(value: role), iat: IssuedAtClaim(value: now), exp: ExpirationClaim(value: expiry),
-            tid: clusterUID, oid: role, subs: [], gid: "hosted:\(clusterUID):\(role)", adm: nil, msi: nil)
-        return try await keys.sign(claims)
-    }
-}

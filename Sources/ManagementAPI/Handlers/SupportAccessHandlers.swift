@@ -36,7 +36,7 @@ enum SupportAccessHandlers {
         guard let planes = call.env.controlPlanes, try await planes.grantSupportAccess(clusterUID: uid, until: expiry) else {
             throw ServiceError.conflict(message: "The cluster's control plane is not running; start the cluster before granting support access.")
         }
-        let token = try await call.env.tokens.hostedAPIToken(clusterUID: uid, role: ManagedObjects.aksServiceUser, expiry: expiry)
+        let token = try planes.issueToken(clusterUID: uid, role: ManagedObjects.aksServiceUser, expiry: expiry)
         let yaml = KubeconfigBuilder(serverBase: call.env.kubeAPI.baseURL, certificatePEM: call.env.kubeAPI.certificatePEM)
             .kubeconfig(for: cluster, userName: ManagedObjects.aksServiceUser, token: token)
         return try JSONResponse.make(.ok, SupportAccessWire(
