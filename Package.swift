@@ -156,6 +156,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // `hm-bench`: datastore puts/s and hosted-API watch latency for scripts/bench/hosted-api.
+        .executableTarget(
+            name: "hm-bench",
+            dependencies: [
+                "Core", "ControlPlaneStore", "KubeAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            path: "Benchmarks/HostedAPIBench",
+            swiftSettings: swiftSettings
+        ),
         // Fixtures shared by tests: an in-process service on port 0, a manual clock, a PostgreSQL URL.
         .target(
             name: "TestSupport",
