@@ -4,8 +4,8 @@ import Reconcile
 import ServiceLifecycle
 
 /// Runs the health controller every `ControlPlaneHealthController.interval` seconds of the
-/// service clock; each deadline follows the previous one, so a clock jump fires every pass
-/// that falls inside it, in order.
+/// wall clock. Health measures whether processes and files work now, as operation leases do,
+/// so it runs on real time: a simulated jump of 30 days must not replay 86,400 probes.
 struct ControlPlaneHealthService: Service {
     let controller: ControlPlaneHealthController
     let clock: any TimeSource

@@ -102,7 +102,7 @@ public struct Harbormaster: Sendable {
 
     var health: ControlPlaneHealthService {
         ControlPlaneHealthService(
-            controller: ControlPlaneHealthController(datastores: datastores, controlPlanes: controlPlanes, logger: logger), clock: clock)
+            controller: ControlPlaneHealthController(datastores: datastores, controlPlanes: controlPlanes, logger: logger), clock: SystemClock())
     }
 
     /// The hosted Kubernetes API listener; a port-0 `--kube-listen` is published once bound.

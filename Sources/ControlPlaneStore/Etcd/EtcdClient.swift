@@ -20,11 +20,23 @@ public struct EtcdClient: Sendable {
     /// How long a unary call may take.
     private let callTimeout: TimeAmount
 
-    public init(endpoint: String, http: HTTPClient = .shared, callTimeout: TimeAmount = .seconds(15)) {
+    public init(endpoint: String, http: HTTPClient = EtcdClient.sharedHTTP, callTimeout: TimeAmount = .seconds(15)) {
         self.endpoint = endpoint
         self.http = http
         self.callTimeout = callTimeout
     }
+
+    /// The connection pool every etcd client shares. Each hosted-API watch holds one etcd
+    /// watch stream open, so the per-host limit is far above `HTTPClient.shared`'s 8 (with 8,
+    /// the 9th watch waited for a connection and stalled the cluster: docs/benchmarks.md), and
+    /// streams have no read timeout (an idle watch is silent for as long as nothing changes).
+    /// Unary calls keep their own deadline (`callTimeout`).
+    public static let sharedHTTP: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 16_384
+        configuration.timeout = .init(connect: .seconds(5), read: nil)
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
 
     /// Serialises a JSON request object.
     static func body(_ object: [String: Any]) -> Data {

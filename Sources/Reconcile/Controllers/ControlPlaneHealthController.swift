@@ -8,7 +8,7 @@ import Logging
 /// the supervisor has restarted the process), missing DNS add-on objects are recreated.
 /// Each pass records the result, which the provider reads at `GET /admin/controlPlanes`.
 public struct ControlPlaneHealthController: Sendable {
-    /// Service-clock seconds between passes.
+    /// Wall-clock seconds between passes (health is about processes and files, like leases).
     public static let interval: Double = 30
 
     let datastores: ClusterDatastores
