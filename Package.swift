@@ -137,6 +137,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The support policy as data plus pure functions: facts + clock -> findings, report, lifecycle.
+        .target(
+            name: "Policy",
+            dependencies: ["Core"],
+            swiftSettings: swiftSettings
+        ),
         // `hm` subcommands that are clients of the management API over HTTP.
         .target(
             name: "CLI",
@@ -199,6 +205,11 @@ let package = Package(
         .testTarget(
             name: "KubeAPITests",
             dependencies: ["Core", "ControlPlaneStore", "KubeAPI"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PolicyTests",
+            dependencies: ["Policy"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
