@@ -51,6 +51,8 @@ extension ObjectStore {
 
     /// Changes to `type` in `namespace` after `revision`, then live ones. With `filter`, objects
     /// entering the selection arrive as ADDED and leaving it as DELETED, as upstream does.
+    /// `revision` 0 means "from now" (the datastore's rule); lists of a hosted cluster are never
+    /// at 0, since its managed objects are written before it serves requests.
     public func watch(
         _ type: ResourceType, namespace: String?, afterRevision revision: Int64, filter: @escaping @Sendable (JSON) -> Bool = { _ in true }
     ) -> AsyncThrowingStream<ObjectChange, any Error> {
