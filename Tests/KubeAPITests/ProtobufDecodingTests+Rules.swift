@@ -108,11 +108,11 @@ extension ProtobufDecodingTests {
 
     @Test("RFC 3339 dates across the calendar")
     func timestamps() {
-        #expect(ProtobufWellKnown.rfc3339(secondsSinceEpoch: 0) == "1970-01-01T00:00:00Z")
-        #expect(ProtobufWellKnown.rfc3339(secondsSinceEpoch: 951_782_400) == "2000-02-29T00:00:00Z")
-        #expect(ProtobufWellKnown.rfc3339(secondsSinceEpoch: -1) == "1969-12-31T23:59:59Z")
-        #expect(ProtobufWellKnown.rfc3339(secondsSinceEpoch: 253_402_300_799) == "9999-12-31T23:59:59Z")
-        #expect(ProtobufWellKnown.rfc3339(secondsSinceEpoch: -62_135_596_800) == "0001-01-01T00:00:00Z")
+        #expect(Timestamp.format(secondsSinceEpoch: 0) == "1970-01-01T00:00:00Z")
+        #expect(Timestamp.format(secondsSinceEpoch: 951_782_400) == "2000-02-29T00:00:00Z")
+        #expect(Timestamp.format(secondsSinceEpoch: -1) == "1969-12-31T23:59:59Z")
+        #expect(Timestamp.format(secondsSinceEpoch: 253_402_300_799) == "9999-12-31T23:59:59Z")
+        #expect(Timestamp.format(secondsSinceEpoch: -62_135_596_800) == "0001-01-01T00:00:00Z")
     }
 
     @Test("the schema table names only messages it defines, with no duplicate field numbers")

@@ -64,9 +64,9 @@ extension ManagedObjects {
         let checks: [(String, String, String)] = [("apps", "deployments", "coredns"), ("", "services", "kube-dns")]
         for (group, resource, name) in checks {
             let type = ResourceCatalog.type(group: group, version: "v1", resource: resource)!
-            if (try? await store.find(ObjectReference(type, namespace: "kube-system", name: name))) ?? nil == nil {
-                missing.append("\(type.kind) kube-system/\(name)")
-            }
+            // Present means read and found; a failed read counts as missing.
+            if case .some(.some) = try? await store.find(ObjectReference(type, namespace: "kube-system", name: name)) { continue }
+            missing.append("\(type.kind) kube-system/\(name)")
         }
         return missing
     }

@@ -37,7 +37,7 @@ public enum ManagedObjects {
 
     static func all() -> [(ResourceType, JSON)] {
         func type(_ resource: String, _ group: String = "") -> ResourceType {
-            ResourceCatalog.served.first { $0.resource == resource && $0.group == group }!
+            ResourceCatalog.type(group: group, version: "v1", resource: resource)!
         }
         var objects: [(ResourceType, JSON)] = []
         for name in ["default", "kube-system", "kube-public", "kube-node-lease"] {

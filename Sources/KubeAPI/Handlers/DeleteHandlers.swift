@@ -53,7 +53,7 @@ enum DeleteHandlers {
             try await emptyNamespace(call, ref.name)
         }
         let deleted = try await call.store.delete(ref)
-        if !orphan { try await deleteDependents(call, of: object) }
+        if !orphan { try await deleteDependents(of: object, type: call.type, in: call.store) }
         return deleted
     }
 
@@ -73,23 +73,18 @@ enum DeleteHandlers {
     }
 
     /// Garbage collection of the served owner chains (Deployment -> ReplicaSet -> Pod, DaemonSet -> Pod).
-    static func deleteDependents(_ call: KubeCall, of owner: JSON) async throws(KubeError) {
-        guard let uid = owner[path: ["metadata", "uid"]]?.stringValue, call.type.group == "apps" else { return }
+    static func deleteDependents(of owner: JSON, type ownerType: ResourceType, in store: ObjectStore) async throws(KubeError) {
+        guard let uid = owner[path: ["metadata", "uid"]]?.stringValue, ownerType.group == "apps" else { return }
         let namespace = ObjectMeta.namespace(owner)
-        for resource in ["replicasets", "pods"] {
-            let type = ResourceCatalog.served.first { $0.resource == resource }!
-            let owned = try await call.store.list(type, namespace: namespace) { object in
+        for (group, resource) in [("apps", "replicasets"), ("", "pods")] {
+            let type = ResourceCatalog.type(group: group, version: "v1", resource: resource)!
+            let owned = try await store.list(type, namespace: namespace) { object in
                 (object[path: ["metadata", "ownerReferences"]]?.arrayValue ?? []).contains { $0["uid"]?.stringValue == uid }
             }
             for object in owned.items {
                 let ref = ObjectReference(type, namespace: namespace, name: ObjectMeta.name(object))
-                guard let deleted = try? await call.store.delete(ref) else { continue }
-                if resource == "replicasets" {
-                    let child = KubeCall(
-                        plane: call.plane, user: call.user, method: call.method, target: ResourceTarget(type: type, namespace: namespace, name: nil, subresource: nil),
-                        query: [:], accept: call.accept, contentType: "", body: [], now: call.now)
-                    try await deleteDependents(child, of: deleted)
-                }
+                guard let deleted = try? await store.delete(ref) else { continue }
+                try await deleteDependents(of: deleted, type: type, in: store)
             }
         }
     }

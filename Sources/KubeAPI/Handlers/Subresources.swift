@@ -33,12 +33,12 @@ enum Subresources {
             if sent != 0, sent != ObjectStore.revision(of: old) { throw KubeError.conflict(call.type, ref.name) }
             var new = old
             new["status"] = body["status"]
-            return try await WriteHandlers.write(call, ref, old: old, new: new)
+            return ResourceHandlers.respond(call, try await WriteHandlers.write(call, ref, old: old, new: new))
         default:
-            let patched = try WriteHandlers.applyPatch(call, type: mediaType(call), to: old)
+            let patched = try WriteHandlers.applyPatch(call, type: PatchType(contentType: call.contentType), to: old)
             var new = old
             new["status"] = patched["status"]
-            return try await WriteHandlers.write(call, ref, old: old, new: new)
+            return ResourceHandlers.respond(call, try await WriteHandlers.write(call, ref, old: old, new: new))
         }
     }
 
@@ -51,11 +51,10 @@ enum Subresources {
         if call.method == .put {
             wanted = try call.bodyObject()
         } else {
-            let media = mediaType(call)
             let body: JSON
             do { body = try JSON.parse(call.body) } catch { throw KubeError.badRequest("the patch is not valid JSON: \(error)") }
             do {
-                wanted = media == PatchType.json.rawValue ? try Patch.applyJSONPatch(body, to: current) : Patch.applyMergePatch(body, to: current)
+                wanted = PatchType(contentType: call.contentType) == .json ? try Patch.applyJSONPatch(body, to: current) : Patch.applyMergePatch(body, to: current)
             } catch { throw KubeError.invalid(call.type, ref.name, field: "patch", message: "\(error)") }
         }
         guard let replicas = wanted[path: ["spec", "replicas"]]?.intValue, replicas >= 0 else {
@@ -63,11 +62,7 @@ enum Subresources {
         }
         var new = old
         new[path: ["spec", "replicas"]] = .int(replicas)
-        let scaleCall = KubeCall(
-            plane: call.plane, user: call.user, method: .put, target: ResourceTarget(type: call.type, namespace: call.target.namespace, name: ref.name, subresource: nil),
-            query: call.query, accept: "application/json", contentType: "application/json", body: [], now: call.now)
-        _ = try await WriteHandlers.write(scaleCall, ref, old: old, new: new)
-        return KubeResponse.json(.ok, scaleObject(try await call.store.get(ref)))
+        return KubeResponse.json(.ok, scaleObject(try await WriteHandlers.write(call, ref, old: old, new: new)))
     }
 
     static func scaleObject(_ object: JSON) -> JSON {
@@ -94,9 +89,5 @@ enum Subresources {
         try await Admission.admit(call, old: pod, new: nil)
         _ = try await DeleteHandlers.remove(call, ref, pod, orphan: false)
         return KubeResponse.json(.created, ["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "code": 201])
-    }
-
-    static func mediaType(_ call: KubeCall) -> String {
-        call.contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
     }
 }

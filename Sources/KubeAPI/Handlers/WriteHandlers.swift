@@ -27,17 +27,17 @@ enum WriteHandlers {
         let old = try await call.store.get(ref)
         let sent = ObjectStore.revision(of: object)
         if sent != 0, sent != ObjectStore.revision(of: old) { throw KubeError.conflict(call.type, name) }
-        return try await write(call, ref, old: old, new: object)
+        return ResourceHandlers.respond(call, try await write(call, ref, old: old, new: object))
     }
 
     /// Applies one of the patch types; `apply-patch` (server-side apply) creates a missing object.
     static func patch(_ call: KubeCall, _ name: String) async throws -> Response {
         try await ResourceHandlers.authorize(call, "patch")
-        let patchType = call.contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let patchType = PatchType(contentType: call.contentType)
         let ref = call.target.reference(name: name)
         for attempt in 0..<5 {
             guard let old = try await call.store.find(ref) else {
-                guard patchType == PatchType.apply.rawValue else { throw KubeError.notFound(call.type, name) }
+                guard patchType == .apply else { throw KubeError.notFound(call.type, name) }
                 try await ResourceHandlers.authorize(call, "create")
                 var object = try call.bodyObject()
                 try await ensureNamespaceExists(call)
@@ -51,7 +51,7 @@ enum WriteHandlers {
             let sent = ObjectStore.revision(of: patched)
             if sent != 0, sent != ObjectStore.revision(of: old) { throw KubeError.conflict(call.type, name) }
             do {
-                return try await write(call, ref, old: old, new: patched)
+                return ResourceHandlers.respond(call, try await write(call, ref, old: old, new: patched))
             } catch let error as KubeError where error.reason == "Conflict" && sent == 0 && attempt < 4 {
                 continue  // no precondition in the patch: re-apply it to the newer object, as upstream does
             }
@@ -59,23 +59,23 @@ enum WriteHandlers {
         throw KubeError.conflict(call.type, name)
     }
 
-    static func applyPatch(_ call: KubeCall, type patchType: String, to old: JSON) throws(KubeError) -> JSON {
+    static func applyPatch(_ call: KubeCall, type patchType: PatchType?, to old: JSON) throws(KubeError) -> JSON {
         let body: JSON
         do { body = try JSON.parse(call.body) } catch { throw .badRequest("the patch is not valid JSON: \(error)") }
         var patched: JSON
         do {
             switch patchType {
-            case PatchType.json.rawValue: patched = try Patch.applyJSONPatch(body, to: old)
-            case PatchType.merge.rawValue: patched = Patch.applyMergePatch(body, to: old)
-            case PatchType.strategicMerge.rawValue: patched = try Patch.applyStrategicMergePatch(body, to: old)
-            case PatchType.apply.rawValue:
+            case .json: patched = try Patch.applyJSONPatch(body, to: old)
+            case .merge: patched = Patch.applyMergePatch(body, to: old)
+            case .strategicMerge: patched = try Patch.applyStrategicMergePatch(body, to: old)
+            case .apply:
                 // Server-side apply without field ownership: the applied configuration is merged
                 // into the live object with strategic-merge rules (decision 005).
                 var applied = body
                 applied["apiVersion"] = nil
                 applied["kind"] = nil
                 patched = try Patch.applyStrategicMergePatch(applied, to: old)
-            default:
+            case nil:
                 throw KubeError(
                     code: 415, reason: "UnsupportedMediaType",
                     message: "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json")
@@ -92,9 +92,10 @@ enum WriteHandlers {
         return patched
     }
 
-    /// The common tail of update and patch: keep server-owned fields, ignore status on the
-    /// main resource, admit, then compare-and-swap on the old revision.
-    static func write(_ call: KubeCall, _ ref: ObjectReference, old: JSON, new: JSON) async throws -> Response {
+    /// The common tail of update, patch and the status and scale subresources: keep server-owned
+    /// fields, ignore status on the main resource, admit, then compare-and-swap on the old
+    /// revision. Returns the object as stored (unchanged when nothing changed or on dry run).
+    static func write(_ call: KubeCall, _ ref: ObjectReference, old: JSON, new: JSON) async throws -> JSON {
         try ObjectValidation.check(new, call: call, name: ref.name)
         var object = ObjectMeta.prepareForUpdate(new, old: old, type: call.type)
         if call.type.hasStatus, call.target.subresource == nil { object["status"] = old["status"] }
@@ -102,12 +103,12 @@ enum WriteHandlers {
         try await Admission.admit(call, old: old, new: object)
         var stored = object
         stored[path: ["metadata", "resourceVersion"]] = old[path: ["metadata", "resourceVersion"]]
-        if stored == old || isDryRun(call) { return ResourceHandlers.respond(call, stored) }
+        if stored == old || isDryRun(call) { return stored }
         let written = try await call.store.update(ref, object, expected: ObjectStore.revision(of: old))
         if ObjectMeta.isFinalizedAway(written) {
             try await call.store.delete(ref, expected: ObjectStore.revision(of: written))
         }
-        return ResourceHandlers.respond(call, written)
+        return written
     }
 
     static func ensureNamespaceExists(_ call: KubeCall) async throws(KubeError) {

@@ -5,11 +5,11 @@ import Foundation
 public enum ObjectMeta {
     /// RFC 3339 in UTC with seconds, as Kubernetes writes `metav1.Time`.
     public static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+        Timestamp.format(secondsSinceEpoch: Int64(date.timeIntervalSince1970.rounded(.down)))
     }
 
     public static func parseTimestamp(_ text: String) -> Date? {
-        try? Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!).parse(text)
+        Timestamp.parse(text)
     }
 
     /// Fills in what a new object gets from the server and drops what a client may not set.

@@ -22,7 +22,7 @@ enum ProtobufWellKnown {
         guard seconds >= -62_135_596_800, seconds <= 253_402_300_799 else {
             throw ProtobufDecodingError(path: path, "time \(seconds)s since the epoch is outside years 1-9999")
         }
-        return .string(rfc3339(secondsSinceEpoch: seconds))
+        return .string(Timestamp.format(secondsSinceEpoch: seconds))
     }
 
     static func quantityJSON(_ fields: [String: JSON]) -> JSON {
@@ -32,27 +32,5 @@ enum ProtobufWellKnown {
     static func intOrStringJSON(_ fields: [String: JSON]) -> JSON {
         if fields["type"]?.intValue == 1 { return .string(fields["strVal"]?.stringValue ?? "") }
         return .int(fields["intVal"]?.intValue ?? 0)
-    }
-
-    /// UTC calendar date of a Unix time (days-from-civil inverse, H. Hinnant's algorithm).
-    static func rfc3339(secondsSinceEpoch seconds: Int64) -> String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
-            + "\(pad(secondOfDay / 3_600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))Z"
-    }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

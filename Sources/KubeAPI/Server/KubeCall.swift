@@ -24,6 +24,11 @@ struct KubeCall: Sendable {
 
     func flag(_ name: String) -> Bool { query[name] == "true" || query[name] == "1" }
 
+    /// The Content-Type without parameters, lower case (`application/json`).
+    var mediaType: String {
+        contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+    }
+
     /// The request body as a JSON object: JSON (or JSON-compatible YAML, as kubectl sends for
     /// apply) or a Kubernetes protobuf envelope.
     func bodyObject() throws(KubeError) -> JSON {
@@ -32,8 +37,7 @@ struct KubeCall: Sendable {
         if ProtobufBody.hasMagic(body) {
             do { object = try ProtobufBody.decode(body) } catch { throw .badRequest("the protobuf body could not be decoded: \(error)") }
         } else {
-            let media = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-            guard media.isEmpty || media.hasSuffix("json") || media.hasSuffix("yaml") else { throw .unsupportedMediaType(contentType) }
+            guard mediaType.isEmpty || mediaType.hasSuffix("json") || mediaType.hasSuffix("yaml") else { throw .unsupportedMediaType(contentType) }
             do {
                 object = try JSON.parse(body)
             } catch {
