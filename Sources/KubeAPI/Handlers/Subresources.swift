@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-/// `status`, `scale` and `pods/eviction`.
+/// `status`, `scale`, `pods/eviction` and `pods/binding`.
 enum Subresources {
     static func serve(_ call: KubeCall, _ subresource: String) async throws -> Response {
         guard let name = call.target.name, call.type.subresources.contains(where: { $0.name == subresource }) else {
@@ -11,13 +11,14 @@ enum Subresources {
         case ("status", .get), ("scale", .get): try await ResourceHandlers.authorize(call, "get")
         case ("status", .put), ("scale", .put): try await ResourceHandlers.authorize(call, "update")
         case ("status", .patch), ("scale", .patch): try await ResourceHandlers.authorize(call, "patch")
-        case ("eviction", .post): try await ResourceHandlers.authorize(call, "create")
+        case ("eviction", .post), ("binding", .post): try await ResourceHandlers.authorize(call, "create")
         default: throw KubeError.methodNotAllowed("\(call.method.rawValue) is not supported on \(call.type.resource)/\(subresource)")
         }
         let ref = call.target.reference(name: name)
         switch subresource {
         case "status": return try await status(call, ref)
         case "scale": return try await scale(call, ref)
+        case "binding": return try await bind(call, ref)
         default: return try await evict(call, ref)
         }
     }
@@ -76,6 +77,28 @@ enum Subresources {
             "status": ["replicas": object[path: ["status", "replicas"]] ?? 0,
                        "selector": .string(labels.keys.sorted().map { "\($0)=\(labels[$0]?.stringValue ?? "")" }.joined(separator: ","))],
         ]
+    }
+
+    /// v1 Binding (the scheduler's write): sets `spec.nodeName` of a pod that has none yet;
+    /// a pod already bound elsewhere is a 409, as upstream.
+    static func bind(_ call: KubeCall, _ ref: ObjectReference) async throws -> Response {
+        let binding = try call.bodyObject()
+        guard let node = binding[path: ["target", "name"]]?.stringValue, !node.isEmpty else {
+            throw KubeError.invalid(call.type, ref.name, field: "target.name", message: "Required value")
+        }
+        let pod = try await call.store.get(ref)
+        if let bound = pod[path: ["spec", "nodeName"]]?.stringValue, !bound.isEmpty {
+            throw KubeError(
+                code: 409, reason: "Conflict",
+                message: "Operation cannot be fulfilled on pods/binding \"\(ref.name)\": pod \(ref.name) is already assigned to node \"\(bound)\"")
+        }
+        if pod[path: ["metadata", "deletionTimestamp"]] != nil {
+            throw KubeError(code: 409, reason: "Conflict", message: "pod \(ref.name) is being deleted, cannot be assigned to a host")
+        }
+        var new = pod
+        new[path: ["spec", "nodeName"]] = .string(node)
+        _ = try await WriteHandlers.write(call, ref, old: pod, new: new)
+        return KubeResponse.json(.created, ["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "code": 201])
     }
 
     /// policy/v1 Eviction: the pod is deleted (no PodDisruptionBudgets are served, so none block it).

@@ -28,6 +28,7 @@ public enum ResourceCatalog {
             subresources: [
                 status("", "v1", "Pod"),
                 Subresource(name: "eviction", group: "policy", version: "v1", kind: "Eviction", verbs: ["create"]),
+                Subresource(name: "binding", group: "", version: "v1", kind: "Binding", verbs: ["create"]),
             ],
             columns: [
                 .init("Ready", .computed("podReady")), .init("Status", .computed("podStatus")),
