@@ -23,6 +23,7 @@ public struct AgentPoolProfileWire: Codable, Sendable, Equatable {
     public var nodeTaints: [String]?
     public var tags: [String: String]?
     public var upgradeSettings: UpgradeSettingsWire?
+    public var vnetSubnetID: String?
     public var eTag: String?
 
     public init(
@@ -32,7 +33,7 @@ public struct AgentPoolProfileWire: Codable, Sendable, Equatable {
         provisioningState: String? = nil, powerState: PowerStateWire? = nil, availabilityZones: [String]? = nil,
         enableAutoScaling: Bool? = nil, minCount: Int? = nil, maxCount: Int? = nil, nodeLabels: [String: String]? = nil,
         nodeTaints: [String]? = nil, tags: [String: String]? = nil, upgradeSettings: UpgradeSettingsWire? = nil,
-        eTag: String? = nil
+        vnetSubnetID: String? = nil, eTag: String? = nil
     ) {
         self.name = name
         self.count = count
@@ -56,6 +57,7 @@ public struct AgentPoolProfileWire: Codable, Sendable, Equatable {
         self.nodeTaints = nodeTaints
         self.tags = tags
         self.upgradeSettings = upgradeSettings
+        self.vnetSubnetID = vnetSubnetID
         self.eTag = eTag
     }
 }

@@ -102,6 +102,7 @@ enum RequestDecoding {
         request.nodeTaints = p.nodeTaints
         request.tags = p.tags
         request.maxSurge = p.upgradeSettings?.maxSurge
+        request.vnetSubnetID = p.vnetSubnetID
         return request
     }
 }

@@ -17,7 +17,7 @@ enum RequestSchemas {
             "osType": .scalar, "osSKU": .scalar, "maxPods": .scalar, "type": .scalar, "mode": .scalar,
             "orchestratorVersion": .scalar, "availabilityZones": .array(.scalar), "enableAutoScaling": .scalar,
             "minCount": .scalar, "maxCount": .scalar, "nodeLabels": .stringMap, "nodeTaints": .array(.scalar), "tags": .stringMap,
-            "upgradeSettings": upgradeSettings,
+            "upgradeSettings": upgradeSettings, "vnetSubnetID": .scalar,
             "scaleSetPriority": .only([.string("Regular")]), "scaleDownMode": .only([.string("Delete")]),
             "enableNodePublicIP": .only([.bool(false)]), "enableEncryptionAtHost": .only([.bool(false)]),
             "enableUltraSSD": .only([.bool(false)]), "enableFIPS": .only([.bool(false)]),

@@ -46,7 +46,8 @@ enum ResponseMapping {
             availabilityZones: s.availabilityZones.isEmpty ? nil : s.availabilityZones,
             enableAutoScaling: s.enableAutoScaling, minCount: s.minCount, maxCount: s.maxCount,
             nodeLabels: s.nodeLabels.isEmpty ? nil : s.nodeLabels, nodeTaints: s.nodeTaints.isEmpty ? nil : s.nodeTaints,
-            tags: s.tags.isEmpty ? nil : s.tags, upgradeSettings: UpgradeSettingsWire(maxSurge: s.maxSurge), eTag: p.eTag)
+            tags: s.tags.isEmpty ? nil : s.tags, upgradeSettings: UpgradeSettingsWire(maxSurge: s.maxSurge),
+            vnetSubnetID: s.vnetSubnetID, eTag: p.eTag)
     }
 
     static func pool(_ p: AgentPoolRecord) -> AgentPoolWire {

@@ -25,12 +25,16 @@ public struct AgentPoolSpec: Codable, Sendable, Equatable {
     public var nodeTaints: [NodeTaint]
     public var tags: [String: String]
     public var maxSurge: String
+    /// A subnet the customer brought (`/subscriptions/.../virtualNetworks/{vnet}/subnets/{name}`);
+    /// nil: the pool's nodes sit in the managed subnet of the node resource group.
+    public var vnetSubnetID: String?
 
     public init(
         count: Int, vmSize: String, osType: String = "Linux", osSKU: String = "Ubuntu", osDiskSizeGB: Int = 128,
         mode: Mode, orchestratorVersion: String, maxPods: Int = 110, type: String = "VirtualMachineScaleSets",
         availabilityZones: [String] = [], enableAutoScaling: Bool = false, minCount: Int? = nil, maxCount: Int? = nil,
-        nodeLabels: [String: String] = [:], nodeTaints: [NodeTaint] = [], tags: [String: String] = [:], maxSurge: String = "10%"
+        nodeLabels: [String: String] = [:], nodeTaints: [NodeTaint] = [], tags: [String: String] = [:], maxSurge: String = "10%",
+        vnetSubnetID: String? = nil
     ) {
         self.count = count
         self.vmSize = vmSize
@@ -49,6 +53,7 @@ public struct AgentPoolSpec: Codable, Sendable, Equatable {
         self.nodeTaints = nodeTaints
         self.tags = tags
         self.maxSurge = maxSurge
+        self.vnetSubnetID = vnetSubnetID
     }
 }
 

@@ -78,12 +78,34 @@ struct AgentPoolValidation {
         }
         let tags = request.tags ?? existing?.tags ?? [:]
         try TagRules.check(tags, previous: existing?.tags ?? [:], target: "\(t).tags")
+        let subnet = try Self.subnet(request.vnetSubnetID, existing: existing, target: "\(t).vnetSubnetID")
         return AgentPoolSpec(
             count: count, vmSize: vmSize.name, osType: osType, osSKU: osSKU, osDiskSizeGB: osDisk, mode: mode,
             orchestratorVersion: version, maxPods: maxPods, type: type,
             availabilityZones: request.availabilityZones ?? existing?.availabilityZones ?? [], enableAutoScaling: autoscale,
             minCount: minCount, maxCount: maxCount, nodeLabels: labels, nodeTaints: taints, tags: tags,
-            maxSurge: request.maxSurge ?? existing?.maxSurge ?? "10%")
+            maxSurge: request.maxSurge ?? existing?.maxSurge ?? "10%", vnetSubnetID: subnet)
+    }
+
+    /// Bring-your-own subnet: an ARM subnet id, fixed at creation (as AKS). Whether it exists
+    /// is checked when the pool's scale set is placed in it.
+    static func subnet(_ requested: String?, existing: AgentPoolSpec?, target: String) throws(ServiceError) -> String? {
+        let wanted = requested.flatMap { $0.isEmpty ? nil : $0 }
+        if let existing {
+            if let wanted, wanted.lowercased() != existing.vnetSubnetID?.lowercased() {
+                throw .invalidParameter(target: target, message: "The subnet of an existing pool cannot change; add a new pool instead.")
+            }
+            return existing.vnetSubnetID
+        }
+        guard let wanted else { return nil }
+        let parts = wanted.split(separator: "/", omittingEmptySubsequences: false).map { $0.lowercased() }
+        let shape = ["", "subscriptions", nil, "resourcegroups", nil, "providers", "microsoft.network", "virtualnetworks", nil, "subnets", nil]
+        guard parts.count == shape.count, zip(parts, shape).allSatisfy({ part, expected in expected.map { $0 == part } ?? !part.isEmpty }) else {
+            throw .invalidParameter(
+                target: target,
+                message: "'\(wanted)' is not a subnet id: expected /subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.Network/virtualNetworks/{vnet}/subnets/{subnet}.")
+        }
+        return wanted
     }
 
     /// Pools run the control-plane version or up to two minors behind it, never ahead.

@@ -55,6 +55,7 @@ public struct AgentPoolRequest: Sendable, Equatable {
     public var nodeTaints: [String]?
     public var tags: [String: String]?
     public var maxSurge: String?
+    public var vnetSubnetID: String?
 
     public init(name: String, target: String) {
         self.name = name
