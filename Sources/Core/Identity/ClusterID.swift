@@ -19,6 +19,16 @@ public struct ClusterID: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Lower-cased identity for lookups.
     public var key: String { armID.lowercased() }
 
+    /// Parses an ARM id or a `key` (`/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.ContainerService/managedClusters/{name}`,
+    /// any case); nil if it names something else.
+    public init?(armID: String) {
+        let parts = armID.split(separator: "/").map(String.init)
+        guard parts.count == 8, parts[0].lowercased() == "subscriptions", parts[2].lowercased() == "resourcegroups",
+            parts[4].lowercased() == "providers", parts[5].lowercased() == "microsoft.containerservice", parts[6].lowercased() == "managedclusters"
+        else { return nil }
+        self.init(subscription: parts[1], resourceGroup: parts[3], name: parts[7])
+    }
+
     public var description: String { armID }
 
     /// The node resource group AKS derives: `MC_{rg}_{cluster}_{location}`.
