@@ -137,6 +137,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The controllers a cluster needs for workloads: scheduler, ReplicaSet, Deployment,
+        // DaemonSet, node lifecycle and pod GC, as clients of the hosted API.
+        .target(
+            name: "ClusterControllers",
+            dependencies: [
+                "Core", "KubeAPI",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The support policy as data plus pure functions: facts + clock -> findings, report, lifecycle.
         .target(
             name: "Policy",
@@ -205,6 +215,11 @@ let package = Package(
         .testTarget(
             name: "KubeAPITests",
             dependencies: ["Core", "ControlPlaneStore", "KubeAPI"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ClusterControllersTests",
+            dependencies: ["Core", "ControlPlaneStore", "KubeAPI", "ClusterControllers"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,61 @@
+import KubeAPI
+
+/// The caches of one cluster, one per watched type, and the controllers' writes through the
+/// hosted API, which update the caches at once (write-through).
+struct ClusterState: Sendable {
+    let client: KubeClient
+    let pods = Informer(.pods)
+    let nodes = Informer(.nodes, isRelevant: { old, new in old.map { Node($0).placementFacts } != Node(new).placementFacts })
+    let replicaSets = Informer(.replicaSets)
+    let deployments = Informer(.deployments)
+    let daemonSets = Informer(.daemonSets)
+    /// Lease renewals never wake the controllers: staleness is judged on the tick.
+    let leases = Informer(.leases, namespace: "kube-node-lease", isRelevant: { _, _ in false })
+
+    var informers: [Informer] { [nodes, leases, pods, replicaSets, deployments, daemonSets] }
+
+    func cache(_ resource: KubeResource) -> ObjectCache? {
+        informers.first { $0.resource == resource }?.cache
+    }
+
+    // MARK: Writes
+
+    @discardableResult
+    func create(_ resource: KubeResource, namespace: String, _ object: JSON) async throws(KubeError) -> JSON {
+        let created = try await client.create(resource, namespace: namespace, object)
+        cache(resource)?.stored(created)
+        return created
+    }
+
+    @discardableResult
+    func update(_ resource: KubeResource, _ object: JSON) async throws(KubeError) -> JSON {
+        let namespace = ObjectMeta.namespace(object)
+        let updated = try await client.update(resource, namespace: namespace.isEmpty ? nil : namespace, object)
+        cache(resource)?.stored(updated)
+        return updated
+    }
+
+    @discardableResult
+    func updateStatus(_ resource: KubeResource, _ object: JSON) async throws(KubeError) -> JSON {
+        let namespace = ObjectMeta.namespace(object)
+        let updated = try await client.updateStatus(resource, namespace: namespace.isEmpty ? nil : namespace, object)
+        cache(resource)?.stored(updated)
+        return updated
+    }
+
+    /// Deletes the object if it is still the one read (uid precondition); gone already is fine.
+    func delete(_ resource: KubeResource, _ object: JSON) async throws(KubeError) {
+        let namespace = ObjectMeta.namespace(object)
+        let options: JSON = ["preconditions": ["uid": object[path: ["metadata", "uid"]] ?? ""]]
+        do {
+            try await client.delete(resource, namespace: namespace.isEmpty ? nil : namespace, ObjectMeta.name(object), options: options)
+        } catch where error.code == 404 {
+        }
+        cache(resource)?.removed(object)
+    }
+
+    func bind(_ pod: Pod, to node: String) async throws(KubeError) {
+        try await client.bind(namespace: pod.namespace, pod: pod.name, node: node)
+        pods.cache.amend(pod.key) { $0[path: ["spec", "nodeName"]] = .string(node) }
+    }
+}

@@ -1,0 +1,70 @@
+import KubeAPI
+
+/// Whether a pod fits a node, as upstream's filter plugins decide it, in their order:
+/// NodeUnschedulable, TaintToleration, NodeAffinity, NodeResourcesFit. A node that fails
+/// gives the reasons upstream prints in "0/3 nodes are available: ...".
+enum NodeFit {
+    /// The reasons the pod cannot go to the node; empty when it fits.
+    static func reasons(pod: Pod, requests: ResourceAmounts, placement: NodePlacement, node: Node, used: NodeUsage) -> [String] {
+        let tolerations = pod.tolerations
+        if node.isUnschedulable && !tolerations.tolerate(Taint(key: Taint.unschedulable, effect: "NoSchedule")) {
+            return ["node(s) were unschedulable"]
+        }
+        if let taint = tolerations.firstUntolerated(in: effectiveTaints(node)) {
+            return ["node(s) had untolerated taint \(taint.schedulerDescription)"]
+        }
+        if !placement.matches(node) {
+            return ["node(s) didn't match Pod's node affinity/selector"]
+        }
+        return insufficientResources(requests, node.allocatable, used.requested)
+    }
+
+    /// The node's taints, plus the not-ready taint a node that is not Ready will get from the
+    /// node lifecycle controller (so a pod never lands on it in the moment before).
+    static func effectiveTaints(_ node: Node) -> [Taint] {
+        let taints = node.taints
+        if node.isReady || taints.contains(where: { $0.key == Taint.notReady || $0.key == Taint.unreachable }) { return taints }
+        return taints + [Taint(key: Taint.notReady, effect: "NoSchedule")]
+    }
+
+    /// Upstream `fitsRequest`: pod count, then each requested resource against what is left.
+    /// A node that declares no pod capacity is not limited by count.
+    static func insufficientResources(_ request: ResourceAmounts, _ allocatable: ResourceAmounts, _ requested: ResourceAmounts) -> [String] {
+        var reasons: [String] = []
+        if allocatable.pods > 0 && requested.pods + 1 > allocatable.pods { reasons.append("Too many pods") }
+        if request.milliCPU > 0 && request.milliCPU > allocatable.milliCPU - requested.milliCPU { reasons.append("Insufficient cpu") }
+        if request.memory > 0 && request.memory > allocatable.memory - requested.memory { reasons.append("Insufficient memory") }
+        return reasons
+    }
+
+    /// Upstream's `LeastAllocated` score (0...100): the share of cpu and memory left after
+    /// placing the pod, averaged; requests count with the scoring defaults.
+    static func score(_ request: ResourceAmounts, node: Node, used: NodeUsage) -> Int64 {
+        let allocatable = node.allocatable
+        func free(_ capacity: Int64, _ requested: Int64) -> Int64 {
+            guard capacity > 0, requested <= capacity else { return 0 }
+            return (capacity - requested) * 100 / capacity
+        }
+        let scoring = request.forScoring
+        return (free(allocatable.milliCPU, used.scoring.milliCPU + scoring.milliCPU) + free(allocatable.memory, used.scoring.memory + scoring.memory)) / 2
+    }
+
+    /// `0/3 nodes are available: 1 node(s) were unschedulable, 2 Insufficient cpu.` (upstream
+    /// `FitError`: each reason with its node count, sorted as strings).
+    static func message(nodeCount: Int, reasons: [String: Int]) -> String {
+        if nodeCount == 0 { return "no nodes available to schedule pods" }
+        let parts = reasons.map { "\($0.value) \($0.key)" }.sorted()
+        return "0/\(nodeCount) nodes are available: \(parts.joined(separator: ", "))."
+    }
+}
+
+/// What the pods bound to a node request: exact (for fit) and with scoring defaults.
+struct NodeUsage: Sendable {
+    var requested = ResourceAmounts()
+    var scoring = ResourceAmounts()
+
+    mutating func add(_ request: ResourceAmounts) {
+        requested = requested + request
+        scoring = scoring + request.forScoring
+    }
+}
