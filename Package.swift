@@ -61,6 +61,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The simulated IaaS: node resource groups, scale sets and VMs, networks, NSGs; service and direct paths.
+        .target(
+            name: "Infrastructure",
+            dependencies: ["Core", "ManagementStore"],
+            swiftSettings: swiftSettings
+        ),
         // Long-running operations: accept, persist, claim, run, resume after restart.
         .target(
             name: "Operations",
@@ -225,6 +231,14 @@ let package = Package(
         .testTarget(
             name: "PolicyTests",
             dependencies: ["Policy"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "InfrastructureTests",
+            dependencies: [
+                "Core", "ManagementStore", "Infrastructure",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

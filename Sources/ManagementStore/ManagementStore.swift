@@ -81,6 +81,18 @@ public protocol ManagementStore: Sendable {
     // MARK: Events
     func appendEvents(_ events: [EventRecord]) async throws
     func events(resourceKey: String, limit: Int) async throws -> [EventRecord]
+
+    // MARK: Simulated IaaS resources (generic; the Infrastructure module owns their bodies)
+    /// One resource by ARM id (any case).
+    func iaasResource(_ id: String) async throws -> IaaSResourceRecord?
+    /// The resources of a subscription, optionally one resource group and one type (compared
+    /// case-insensitively), ordered by key.
+    func iaasResources(subscription: String, resourceGroup: String?, type: String?) async throws -> [IaaSResourceRecord]
+    /// Applies writes and deletes atomically after checking every precondition; a failed one
+    /// throws `ServiceError.preconditionFailed` and changes nothing.
+    func commitIaaS(_ commit: IaaSCommit) async throws
+    /// Removes every resource of a resource group; returns how many.
+    func deleteIaaSResources(subscription: String, resourceGroup: String) async throws -> Int
 }
 
 extension ManagementStore {

@@ -8,6 +8,8 @@ enum PostgresSchema {
     enum LockClass {
         static let migration: Int32 = 0x484D_0001
         static let clusterCommit: Int32 = 0x484D_0002
+        /// Writers of one resource group's IaaS resources (`iaas_resources`).
+        static let iaasCommit: Int32 = 0x484D_0003
     }
 
     /// One statement per query: the extended protocol takes no multi-statement strings.
@@ -45,6 +47,16 @@ enum PostgresSchema {
             time DOUBLE PRECISION NOT NULL, body TEXT NOT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS events_resource ON events(resource_key, seq)",
+    ]
+
+    /// The simulated IaaS: one generic table, keyed by lower-cased ARM id (idempotent, as `v1`).
+    static let iaas: [PostgresQuery] = [
+        """
+        CREATE TABLE IF NOT EXISTS iaas_resources (
+            key TEXT PRIMARY KEY, subscription TEXT NOT NULL, resource_group TEXT NOT NULL, type TEXT NOT NULL,
+            etag TEXT NOT NULL, body TEXT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS iaas_resources_scope ON iaas_resources(subscription, resource_group, type)",
     ]
 
     /// The partial unique index behind `ServiceError.operationInProgress`.

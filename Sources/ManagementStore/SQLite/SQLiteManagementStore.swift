@@ -22,6 +22,9 @@ public final class SQLiteManagementStore: ManagementStore {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: SQLiteSchema.v1)
         }
+        migrator.registerMigration("iaas-resources") { db in
+            try db.execute(sql: SQLiteSchema.iaas)
+        }
         return migrator
     }
 

@@ -17,4 +17,12 @@ enum SQLiteSchema {
         CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, resource_key TEXT NOT NULL, time REAL NOT NULL, body TEXT NOT NULL);
         CREATE INDEX events_resource ON events(resource_key, seq);
         """
+
+    /// The simulated IaaS: one generic table, keyed by lower-cased ARM id.
+    static let iaas = """
+        CREATE TABLE iaas_resources (
+            key TEXT PRIMARY KEY, subscription TEXT NOT NULL, resource_group TEXT NOT NULL, type TEXT NOT NULL,
+            etag TEXT NOT NULL, body TEXT NOT NULL);
+        CREATE INDEX iaas_resources_scope ON iaas_resources(subscription, resource_group, type);
+        """
 }
