@@ -153,6 +153,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Simulated kubelets: register Nodes, renew Leases, report conditions, run pods through stages, faults.
+        .target(
+            name: "NodeAgent",
+            dependencies: ["Core", "KubeAPI"],
+            swiftSettings: swiftSettings
+        ),
         // The support policy as data plus pure functions: facts + clock -> findings, report, lifecycle.
         .target(
             name: "Policy",
@@ -226,6 +232,11 @@ let package = Package(
         .testTarget(
             name: "ClusterControllersTests",
             dependencies: ["Core", "ControlPlaneStore", "KubeAPI", "ClusterControllers"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "NodeAgentTests",
+            dependencies: ["Core", "ControlPlaneStore", "KubeAPI", "NodeAgent"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
