@@ -12,6 +12,8 @@ public struct HostedControlPlane: Sendable {
     public let clock: any TimeSource
     /// Issues and verifies the cluster's credentials.
     public let authority: ClusterCertificateAuthority
+    /// Changes on every (re)start, so components holding a plane notice a restarted datastore.
+    public let startID: String
 }
 
 /// The control planes this replica serves, by cluster uid. Provisioning registers a cluster
@@ -58,7 +60,8 @@ public actor HostedControlPlanes {
             throw error
         }
         running[clusterUID] = HostedControlPlane(
-            clusterUID: clusterUID, kubernetesVersion: kubernetesVersion, store: store, clock: clock, authority: try authority(clusterUID: clusterUID))
+            clusterUID: clusterUID, kubernetesVersion: kubernetesVersion, store: store, clock: clock, authority: try authority(clusterUID: clusterUID),
+            startID: UUIDv4.make())
     }
 
     public func stop(clusterUID: String) {
