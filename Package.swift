@@ -97,7 +97,7 @@ let package = Package(
         .target(
             name: "ManagementAPI",
             dependencies: [
-                "Core", "ManagementStore", "Operations", "Reconcile", "Wire", "KubeAPI",
+                "Core", "ManagementStore", "Operations", "Reconcile", "Wire", "KubeAPI", "Infrastructure",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -247,8 +247,9 @@ let package = Package(
         .testTarget(
             name: "InfrastructureTests",
             dependencies: [
-                "Core", "ManagementStore", "Infrastructure",
+                "Core", "ManagementStore", "Infrastructure", "TestSupport", "Wire", "ManagementAPI", "Server",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

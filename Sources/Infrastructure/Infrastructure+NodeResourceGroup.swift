@@ -46,7 +46,9 @@ extension Infrastructure {
                 changes.append(.put(created, expected: .absent))
                 vnet = created
             }
-            try await commit(changes)
+            let eTags = try await commit(changes)
+            vnet!.eTag = eTags[group.virtualNetworkID.lowercased()] ?? vnet!.eTag
+            nsg!.eTag = eTags[group.securityGroupID.lowercased()] ?? nsg!.eTag
             return ManagedNetwork(resourceGroup: group, virtualNetwork: vnet!, securityGroup: nsg!, subnetID: group.subnetID)
         }
     }

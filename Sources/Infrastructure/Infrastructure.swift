@@ -81,8 +81,10 @@ public struct Infrastructure: Sendable {
     }
 
     /// Commits `changes` atomically with fresh eTags and announces the resource groups touched.
-    func commit(_ changes: [ResourceChange]) async throws {
-        guard !changes.isEmpty else { return }
+    /// Returns the new eTag of each written resource, by lower-cased id.
+    @discardableResult
+    func commit(_ changes: [ResourceChange]) async throws -> [String: String] {
+        guard !changes.isEmpty else { return [:] }
         var commit = IaaSCommit()
         var keys = Set<String>()
         for change in changes {
@@ -99,6 +101,7 @@ public struct Infrastructure: Sendable {
         }
         try await store.commitIaaS(commit)
         feed.publish(keys)
+        return Dictionary(commit.writes.map { ($0.record.key, $0.record.eTag) }, uniquingKeysWith: { _, last in last })
     }
 
     /// Runs a read-modify-commit `body` again when its commit lost a race (another writer changed

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Infrastructure
 import KubeAPI
 import ManagementStore
 import Operations
@@ -23,6 +24,9 @@ public struct APIEnvironment: Sendable {
     public var kubeAPIBaseURL: String { kubeAPI.baseURL }
     /// The running clusters' hosted APIs (support access, SEC5); nil when not served.
     public var controlPlanes: HostedControlPlanes?
+    /// The simulated IaaS behind the direct IaaS API; share one instance with the reconcilers so
+    /// that `changes()` hears the API's writes.
+    public var infrastructure: Infrastructure
     public var maxBodyBytes: Int
     /// Lifetime of tokens minted by `POST /admin/tokens`.
     public var tenantTokenLifetime: TimeInterval
@@ -32,7 +36,7 @@ public struct APIEnvironment: Sendable {
     public init(
         store: any ManagementStore, clock: any TimeSource, simulatedClock: SimulatedClock?, operations: ClusterOperations,
         tokens: TokenAuthority, catalogs: @escaping @Sendable (Date) -> Catalogs = { Catalogs(now: $0) }, metrics: APIMetrics,
-        scheme: String, publicBaseURL: String, kubeAPI: HostedAPIEndpoint, maxBodyBytes: Int = 4 << 20,
+        scheme: String, publicBaseURL: String, kubeAPI: HostedAPIEndpoint, infrastructure: Infrastructure? = nil, maxBodyBytes: Int = 4 << 20,
         tenantTokenLifetime: TimeInterval = 365 * 86_400, identityTokenLifetime: TimeInterval = 3_600
     ) {
         self.store = store
@@ -45,6 +49,7 @@ public struct APIEnvironment: Sendable {
         self.scheme = scheme
         self.publicBaseURL = publicBaseURL
         self.kubeAPI = kubeAPI
+        self.infrastructure = infrastructure ?? Infrastructure(store: store, clock: clock)
         self.maxBodyBytes = maxBodyBytes
         self.tenantTokenLifetime = tenantTokenLifetime
         self.identityTokenLifetime = identityTokenLifetime

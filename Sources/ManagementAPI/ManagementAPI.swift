@@ -8,6 +8,7 @@ public enum ManagementAPI {
         let routes: [Route] =
             ManagedClusterHandlers.routes + AgentPoolHandlers.routes + ClusterAccessHandlers.routes + LocationHandlers.routes
             + SubscriptionHandlers.routes + AdminHandlers.routes + PlatformHandlers.routes
+            + IaaSScaleSetHandlers.routes + IaaSInstanceHandlers.routes + IaaSNetworkHandlers.routes + IaaSSecurityHandlers.routes
         return ARMResponder(routes: routes, env: env, logger: logger)
     }
 }

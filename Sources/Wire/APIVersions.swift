@@ -10,3 +10,10 @@ public enum APIVersions {
     /// The version the `hm` CLI uses.
     public static let cli = pythonSDK
 }
+
+/// The api-versions of the simulated IaaS's providers: what the pinned SDKs send by default
+/// (azure-mgmt-compute 39.0.0, azure-mgmt-network 33.1.0) first, then older common ones.
+public enum IaaSAPIVersions {
+    public static let compute = ["2026-04-01", "2025-04-01", "2024-11-01", "2024-07-01"]
+    public static let network = ["2026-03-01", "2025-05-01", "2024-05-01", "2024-03-01"]
+}

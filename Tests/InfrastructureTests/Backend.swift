@@ -63,6 +63,14 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
 }
 
+/// The field an `InvalidParameter` / missing-parameter error names.
+func errorTarget(_ error: ServiceError) -> String? {
+    switch error {
+    case .invalidParameter(let target, _), .missingParameter(let target): return target
+    default: return nil
+    }
+}
+
 /// A node resource group for cluster `name` in `rg1`.
 func sampleGroup(_ name: String = "c1", subscription: String = "sub1") -> NodeResourceGroup {
     NodeResourceGroup(cluster: ClusterID(subscription: subscription, resourceGroup: "rg1", name: name), location: "eastus")

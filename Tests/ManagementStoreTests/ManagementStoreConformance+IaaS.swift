@@ -22,7 +22,7 @@ extension ManagementStoreConformance {
 
             #expect(try await store.iaasResource(vnet.id.uppercased()) == vnet)
             #expect(try await store.iaasResources(subscription: "sub1", resourceGroup: "mc_rg_c_eastus", type: nil) == [nsg, vnet])
-            #expect(try await store.iaasResources(subscription: "SUB1", resourceGroup: nil, type: "microsoft.network/virtualnetworks") == [vnet, other])
+            #expect(try await store.iaasResources(subscription: "SUB1", resourceGroup: nil, type: "microsoft.network/virtualnetworks") == [other, vnet])
             #expect(try await store.iaasResources(subscription: "sub2", resourceGroup: nil, type: nil).isEmpty)
         }
     }

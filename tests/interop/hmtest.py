@@ -292,8 +292,9 @@ class HmServer:
 
 
 # --------------------------------------------------------------------- SDK
-def sdk_client(server: HmServer, tenant: Tenant, subscription: Optional[str] = None):
-    """azure-mgmt-containerservice client as in arm-wire.md section 5."""
+def sdk_client(server: HmServer, tenant: Tenant, subscription: Optional[str] = None, client_class=None):
+    """azure-mgmt-containerservice client as in arm-wire.md section 5; `client_class` picks
+    another ARM SDK client built the same way (ComputeManagementClient, NetworkManagementClient)."""
     from azure.core.credentials import AccessToken
     from azure.mgmt.containerservice import ContainerServiceClient
     from azure.mgmt.core.policies import ARMChallengeAuthenticationPolicy
@@ -314,7 +315,7 @@ def sdk_client(server: HmServer, tenant: Tenant, subscription: Optional[str] = N
     kwargs = {}
     if server.tls and server.cert_path:
         kwargs["connection_verify"] = str(server.cert_path)
-    return ContainerServiceClient(
+    return (client_class or ContainerServiceClient)(
         credential=cred,
         subscription_id=subscription or tenant.subscription,
         base_url=server.url,

@@ -50,7 +50,7 @@ extension ScaleSet {
     }
 
     /// The index of the instance with ARM instance id `instanceID`.
-    func index(ofInstance instanceID: String) -> Int? {
+    public func index(ofInstance instanceID: String) -> Int? {
         instances.firstIndex { String($0.instanceID) == instanceID }
     }
 }

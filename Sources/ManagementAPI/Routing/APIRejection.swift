@@ -7,17 +7,17 @@ struct APIRejection: Error {
     let status: HTTPResponse.Status
     let error: ARMErrorWire
 
-    static func missingAPIVersion() -> APIRejection {
+    static func missingAPIVersion(supported: [String] = APIVersions.supported) -> APIRejection {
         APIRejection(status: .badRequest, error: ARMErrorWire(
             code: "MissingApiVersionParameter",
-            message: "The api-version query parameter (?api-version=) is required for all requests. Supported versions: \(APIVersions.supported.joined(separator: ", ")).",
+            message: "The api-version query parameter (?api-version=) is required for all requests. Supported versions: \(supported.joined(separator: ", ")).",
             target: "api-version"))
     }
 
-    static func unsupportedAPIVersion(_ version: String) -> APIRejection {
+    static func unsupportedAPIVersion(_ version: String, supported: [String] = APIVersions.supported) -> APIRejection {
         APIRejection(status: .badRequest, error: ARMErrorWire(
             code: "InvalidApiVersionParameter",
-            message: "The api-version '\(version)' is invalid. The supported versions are '\(APIVersions.supported.joined(separator: ","))'.",
+            message: "The api-version '\(version)' is invalid. The supported versions are '\(supported.joined(separator: ","))'.",
             target: "api-version"))
     }
 

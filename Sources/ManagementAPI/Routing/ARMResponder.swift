@@ -63,8 +63,9 @@ public struct ARMResponder: HTTPResponder {
     private func prepare(_ request: Request, route: Route, params: [String: String], requestID: String) async throws -> APICall {
         if route.versioned {
             let version = request.uri.queryParameters.first { $0.key.lowercased() == "api-version" }.map { String($0.value) }
-            guard let version, !version.isEmpty else { throw APIRejection.missingAPIVersion() }
-            guard APIVersions.supported.contains(version) else { throw APIRejection.unsupportedAPIVersion(version) }
+            let supported = route.apiVersions ?? APIVersions.supported
+            guard let version, !version.isEmpty else { throw APIRejection.missingAPIVersion(supported: supported) }
+            guard supported.contains(version) else { throw APIRejection.unsupportedAPIVersion(version, supported: supported) }
         }
         var principal: Principal?
         if route.access != .anonymous {

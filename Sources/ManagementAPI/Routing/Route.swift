@@ -20,6 +20,8 @@ struct Route: Sendable {
     let access: Access
     /// Whether the route takes ARM's `api-version` query parameter.
     let versioned: Bool
+    /// The api-versions accepted when `versioned`; nil means Microsoft.ContainerService's (`APIVersions.supported`).
+    let apiVersions: [String]?
     let handler: @Sendable (APICall) async throws -> Response
 
     enum Segment: Sendable, Equatable {
@@ -27,7 +29,7 @@ struct Route: Sendable {
         case capture(String)
     }
 
-    init(_ method: HTTPRequest.Method, _ pattern: String, name: String, access: Access = .tenant, versioned: Bool = true, handler: @escaping @Sendable (APICall) async throws -> Response) {
+    init(_ method: HTTPRequest.Method, _ pattern: String, name: String, access: Access = .tenant, versioned: Bool = true, apiVersions: [String]? = nil, handler: @escaping @Sendable (APICall) async throws -> Response) {
         self.method = method
         self.segments = pattern.split(separator: "/").map { part in
             part.hasPrefix("{") && part.hasSuffix("}") ? .capture(String(part.dropFirst().dropLast())) : .literal(part.lowercased())
@@ -35,6 +37,7 @@ struct Route: Sendable {
         self.name = name
         self.access = access
         self.versioned = versioned
+        self.apiVersions = apiVersions
         self.handler = handler
     }
 
