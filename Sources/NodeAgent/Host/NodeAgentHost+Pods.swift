@@ -4,38 +4,49 @@ import KubeAPI
 extension NodeAgentHost {
     // MARK: The pod watch (one per host)
 
-    /// Starts the host's pod watch in a task the host owns, until `stop()`.
+    /// Starts the host's pod watch (one for all its nodes) in a task the host owns. When the
+    /// watch ends (compaction, control-plane restart) the next tick starts it again.
     public func start() {
-        guard watchTask == nil else { return }
-        watchTask = Task { await self.run() }
+        watchWanted = true
+        startWatchIfNeeded()
     }
 
     /// Stops the pod watch and waits for it to end.
     public func stop() async {
+        watchWanted = false
         let task = watchTask
         watchTask = nil
         task?.cancel()
         await task?.value
     }
 
+    func startWatchIfNeeded() {
+        guard watchWanted, watchTask == nil else { return }
+        watchGeneration += 1
+        let generation = watchGeneration
+        watchTask = Task {
+            await self.watchPods()
+            self.watchEnded(generation)
+        }
+    }
+
+    private func watchEnded(_ generation: Int) {
+        if generation == watchGeneration { watchTask = nil }
+    }
+
     /// Lists the pods of every namespace, then watches them, feeding each change to the agent
-    /// of the pod's node; lists again when the watch ends (compaction, restart). Returns when
-    /// the calling task is cancelled.
-    public nonisolated func run() async {
+    /// of the pod's node. Returns when the watch ends or the task is cancelled.
+    private nonisolated func watchPods() async {
         let reader = clientFor(KubeClient.serviceUser("node-agents"))
-        while !Task.isCancelled {
-            do {
-                let list = try await reader.list(.pods)
-                await reset(list.items, revision: list.resourceVersion)
-                let changes = try await reader.watch(.pods, after: list.resourceVersion)
-                for try await change in changes {
-                    await observe(change)
-                }
-            } catch {
-                if Task.isCancelled { return }
-                await noteWatchError(error)
-                try? await clock.sleep(seconds: 1)
+        do {
+            let list = try await reader.list(.pods)
+            await reset(list.items, revision: list.resourceVersion)
+            let changes = try await reader.watch(.pods, after: list.resourceVersion)
+            for try await change in changes {
+                await observe(change)
             }
+        } catch {
+            if !Task.isCancelled { await noteWatchError(error) }
         }
     }
 

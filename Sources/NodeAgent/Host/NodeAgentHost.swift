@@ -22,6 +22,8 @@ public actor NodeAgentHost {
     var usedPodCIDRs: Set<String> = []
     var nodesListed = false
     var watchTask: Task<Void, Never>?
+    var watchWanted = false
+    var watchGeneration = 0
     var counters = NodeAgentCounters()
     private var busy = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
@@ -49,7 +51,9 @@ public actor NodeAgentHost {
         if !nodesListed { await learnPodCIDRs() }
         let wanted = Dictionary(desired.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         for name in agents.keys where wanted[name] == nil { agents[name] = nil }
-        for (name, spec) in wanted {
+        // In the given order, so that pod CIDRs are handed out deterministically.
+        for spec in desired where wanted[spec.name] == spec {
+            let name = spec.name
             if var agent = agents[name] {
                 guard agent.spec != spec else { continue }
                 agent.spec = spec
@@ -68,6 +72,7 @@ public actor NodeAgentHost {
     /// One heartbeat round at the service clock's `now`: renew due Leases, post changed or
     /// stale status, register nodes whose registration failed, run due pod stages.
     public func tick() async {
+        startWatchIfNeeded()
         await acquire()
         await runNodeWork(only: nil)
         release()
@@ -85,7 +90,9 @@ public actor NodeAgentHost {
             let due = agent.due(at: now, conditions: conditions, settings: settings)
             guard due.any else { continue }
             var updated = agent
-            let status = due.postStatus ? updated.status(conditions: conditions, now: now) : nil
+            // Not a ternary: JSON is nil-literal expressible, so `due ? status : nil` posts `null`.
+            var status: JSON?
+            if due.postStatus { status = updated.status(conditions: conditions, now: now) }
             agents[name] = updated
             work.append(
                 NodeWork(

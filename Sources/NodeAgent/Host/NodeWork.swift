@@ -49,11 +49,7 @@ extension NodeWork {
             }
             if let renewAt {
                 let lease = NodeLease.make(node: spec.name, nodeUID: uid, durationSeconds: leaseDurationSeconds, renewTime: renewAt)
-                do {
-                    _ = try await client.update(.leases, namespace: NodeLease.namespace, lease)
-                } catch where error.code == 404 {
-                    _ = try await client.create(.leases, namespace: NodeLease.namespace, lease)
-                }
+                try await write(lease: lease, expectExisting: !register)
                 result.leaseRenewed = true
             }
             if !register, let status {
@@ -69,6 +65,20 @@ extension NodeWork {
             result.error = error
         }
         return result
+    }
+
+    /// Renewals update the Lease (creating it if someone deleted it); registrations create it
+    /// (updating the one a previous boot left behind).
+    private func write(lease: JSON, expectExisting: Bool) async throws(KubeError) {
+        if expectExisting {
+            do { _ = try await client.update(.leases, namespace: NodeLease.namespace, lease) } catch where error.code == 404 {
+                _ = try await client.create(.leases, namespace: NodeLease.namespace, lease)
+            }
+        } else {
+            do { _ = try await client.create(.leases, namespace: NodeLease.namespace, lease) } catch where error.code == 409 {
+                _ = try await client.update(.leases, namespace: NodeLease.namespace, lease)
+            }
+        }
     }
 
     /// Creates the Node, or, when it exists (a VM started again, a reimage), updates its

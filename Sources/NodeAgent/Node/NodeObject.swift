@@ -79,7 +79,7 @@ enum NodeObject {
             if !taint.value.isEmpty { entry["value"] = .string(taint.value) }
             taints.append(entry)
         }
-        node[path: ["spec", "taints"]] = taints.isEmpty ? nil : .array(taints)
+        if !taints.isEmpty { node[path: ["spec", "taints"]] = .array(taints) }
         return node
     }
 

@@ -81,7 +81,8 @@ enum PodStatus {
             states.map { state in
                 let status = state.ok ? "True" : "False"
                 let old = previous.first { $0["type"]?.stringValue == state.type }
-                let since = old?["status"]?.stringValue == status ? old?["lastTransitionTime"] : nil
+                var since: JSON?
+                if old?["status"]?.stringValue == status { since = old?["lastTransitionTime"] }
                 var condition: JSON = [
                     "type": .string(state.type), "status": .string(status), "lastProbeTime": nil,
                     "lastTransitionTime": since ?? .string(ObjectMeta.timestamp(now)),
