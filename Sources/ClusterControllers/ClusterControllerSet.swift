@@ -40,6 +40,9 @@ public actor ClusterControllerSet {
         (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
+    /// The nodes the controllers know (their cache), by name.
+    public var nodeNames: [String] { state.nodes.cache.objects.map(ObjectMeta.name).sorted() }
+
     /// True between `start()` and `stop()`.
     public var isRunning: Bool { passLoop != nil }
 

@@ -43,6 +43,16 @@ struct ClusterState: Sendable {
         return updated
     }
 
+    /// A merge patch of the status subresource (no resourceVersion precondition).
+    @discardableResult
+    func patchStatus(_ resource: KubeResource, _ object: JSON, _ patch: JSON) async throws(KubeError) -> JSON {
+        let namespace = ObjectMeta.namespace(object)
+        let patched = try await client.patch(
+            resource, namespace: namespace.isEmpty ? nil : namespace, ObjectMeta.name(object), patch, type: .merge, subresource: "status")
+        cache(resource)?.stored(patched)
+        return patched
+    }
+
     /// Deletes the object if it is still the one read (uid precondition); gone already is fine.
     func delete(_ resource: KubeResource, _ object: JSON) async throws(KubeError) {
         let namespace = ObjectMeta.namespace(object)

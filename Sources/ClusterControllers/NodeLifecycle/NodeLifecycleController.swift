@@ -38,6 +38,12 @@ struct NodeLifecycleController: Sendable {
 
     private func markUnknownIfStale(_ node: Node, now: Date) async -> Node? {
         guard now.timeIntervalSince(lastHeartbeat(node)) > gracePeriod else { return nil }
+        // The cache may not have the renewal the node agent wrote just before this tick yet:
+        // read the lease itself before calling the node stale.
+        if let lease = try? await state.client.find(.leases, namespace: "kube-node-lease", node.name) {
+            state.leases.cache.stored(lease)
+            guard now.timeIntervalSince(lastHeartbeat(node)) > gracePeriod else { return nil }
+        }
         let time = JSON.string(ObjectMeta.timestamp(now))
         var conditions = node.conditions
         for type in Self.kubeletConditions {

@@ -62,9 +62,12 @@ enum NodeFit {
 struct NodeUsage: Sendable {
     var requested = ResourceAmounts()
     var scoring = ResourceAmounts()
+    /// Pods on the node by the uid of their controller (for spreading a workload).
+    var podsByOwner: [String: Int] = [:]
 
-    mutating func add(_ request: ResourceAmounts) {
+    mutating func add(_ request: ResourceAmounts, owner: String?) {
         requested = requested + request
         scoring = scoring + request.forScoring
+        if let owner { podsByOwner[owner, default: 0] += 1 }
     }
 }

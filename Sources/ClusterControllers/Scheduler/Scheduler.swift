@@ -3,8 +3,8 @@ import KubeAPI
 import Logging
 
 /// The default scheduler: binds each pending pod (no node, not terminating, `schedulerName`
-/// `default-scheduler`) to the feasible node with the most room left (least requested), oldest
-/// pod first. A pod that fits nowhere gets `PodScheduled=False` with reason `Unschedulable`
+/// `default-scheduler`) to the feasible node with the fewest pods of the same controller
+/// (spread), then the most room left (least requested), oldest pod first. A pod that fits nowhere gets `PodScheduled=False` with reason `Unschedulable`
 /// and upstream's message, and a `FailedScheduling` event when that message changes; every
 /// pass considers it again, so it is placed as soon as a node changes.
 struct Scheduler: Sendable {
@@ -21,7 +21,7 @@ struct Scheduler: Sendable {
         let pods = state.pods.cache.objects.map(Pod.init)
         var usage: [String: NodeUsage] = [:]
         for pod in pods where !pod.isFinished {
-            if let node = pod.nodeName { usage[node, default: NodeUsage()].add(pod.requests) }
+            if let node = pod.nodeName { usage[node, default: NodeUsage()].add(pod.requests, owner: pod.controllerUID) }
         }
         let pending = pods.filter { $0.nodeName == nil && !$0.isTerminating && !$0.isFinished && $0.schedulerName == Self.name }
             .sorted { ($0.creation, $0.key) < ($1.creation, $1.key) }
@@ -30,20 +30,22 @@ struct Scheduler: Sendable {
             let requests = pod.requests
             let placement = NodePlacement(podSpec: pod.object["spec"])
             var reasons: [String: Int] = [:]
-            var best: (node: Node, score: Int64)?
+            var best: (node: Node, siblings: Int, score: Int64)?
             for node in nodes {
                 let used = usage[node.name] ?? NodeUsage()
                 let failures = NodeFit.reasons(pod: pod, requests: requests, placement: placement, node: node, used: used)
                 if failures.isEmpty {
+                    // Spread first (fewest pods of the same controller), then least requested.
+                    let siblings = pod.controllerUID.map { used.podsByOwner[$0] ?? 0 } ?? 0
                     let score = NodeFit.score(requests, node: node, used: used)
-                    if best == nil || score > best!.score { best = (node, score) }
+                    if best == nil || (siblings, -score) < (best!.siblings, -best!.score) { best = (node, siblings, score) }
                 } else {
                     for reason in failures { reasons[reason, default: 0] += 1 }
                 }
             }
             if let best {
                 if await bind(pod, to: best.node.name, now: now) {
-                    usage[best.node.name, default: NodeUsage()].add(requests)
+                    usage[best.node.name, default: NodeUsage()].add(requests, owner: pod.controllerUID)
                     bound += 1
                 }
             } else {
@@ -62,10 +64,8 @@ struct Scheduler: Sendable {
         }
         if pod.condition("PodScheduled")?["status"]?.stringValue == "False" {
             // Clear the stale Unschedulable condition, as upstream's binding does.
-            var scheduled = pod.object
-            scheduled[path: ["spec", "nodeName"]] = .string(node)
-            scheduled[path: ["status", "conditions"]] = .array(Self.conditions(pod, status: "True", reason: nil, message: nil, now: now))
-            _ = try? await state.updateStatus(.pods, scheduled)
+            let conditions = Self.conditions(pod, status: "True", reason: nil, message: nil, now: now)
+            _ = try? await state.patchStatus(.pods, pod.object, ["status": ["conditions": .array(conditions)]])
         }
         await events.record(pod.object, reason: "Scheduled", message: "Successfully assigned \(pod.key) to \(node)", now: now)
         return true
