@@ -93,6 +93,12 @@ public protocol ManagementStore: Sendable {
     func commitIaaS(_ commit: IaaSCommit) async throws
     /// Removes every resource of a resource group; returns how many.
     func deleteIaaSResources(subscription: String, resourceGroup: String) async throws -> Int
+
+    // MARK: Policy findings (SUP4)
+    /// The findings last recorded for a cluster (by `ClusterID.key`), ordered by id.
+    func findings(cluster key: String) async throws -> [FindingRecord]
+    /// Replaces the cluster's findings with `findings` atomically (an empty list clears them).
+    func replaceFindings(cluster key: String, with findings: [FindingRecord]) async throws
 }
 
 extension ManagementStore {

@@ -37,7 +37,7 @@ public final class PostgresManagementStore: ManagementStore {
         try await transaction { connection in
             try await connection.execute(
                 "SELECT pg_advisory_xact_lock(\(PostgresSchema.LockClass.migration), 0)", logger: logger)
-            for statement in PostgresSchema.v1 + PostgresSchema.iaas {
+            for statement in PostgresSchema.v1 + PostgresSchema.iaas + PostgresSchema.findings {
                 try await connection.execute(statement, logger: logger)
             }
         }

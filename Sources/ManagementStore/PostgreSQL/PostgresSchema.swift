@@ -59,6 +59,11 @@ enum PostgresSchema {
         "CREATE INDEX IF NOT EXISTS iaas_resources_scope ON iaas_resources(subscription, resource_group, type)",
     ]
 
+    /// Policy findings: the current set per cluster (SUP4).
+    static let findings: [PostgresQuery] = [
+        "CREATE TABLE IF NOT EXISTS findings (cluster_key TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (cluster_key, id))"
+    ]
+
     /// The partial unique index behind `ServiceError.operationInProgress`.
     static let oneInProgressIndex = "operations_one_in_progress"
 }

@@ -25,6 +25,9 @@ public final class SQLiteManagementStore: ManagementStore {
         migrator.registerMigration("iaas-resources") { db in
             try db.execute(sql: SQLiteSchema.iaas)
         }
+        migrator.registerMigration("findings") { db in
+            try db.execute(sql: SQLiteSchema.findings)
+        }
         return migrator
     }
 

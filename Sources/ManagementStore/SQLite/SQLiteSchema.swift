@@ -25,4 +25,9 @@ enum SQLiteSchema {
             etag TEXT NOT NULL, body TEXT NOT NULL);
         CREATE INDEX iaas_resources_scope ON iaas_resources(subscription, resource_group, type);
         """
+
+    /// Policy findings: the current set per cluster (SUP4).
+    static let findings = """
+        CREATE TABLE findings (cluster_key TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (cluster_key, id));
+        """
 }
