@@ -82,7 +82,7 @@ let package = Package(
         .target(
             name: "Reconcile",
             dependencies: [
-                "Core", "ManagementStore", "ControlPlaneStore", "KubeAPI",
+                "Core", "ManagementStore", "ControlPlaneStore", "KubeAPI", "Infrastructure", "Policy", "NodeAgent", "ClusterControllers",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -97,7 +97,7 @@ let package = Package(
         .target(
             name: "ManagementAPI",
             dependencies: [
-                "Core", "ManagementStore", "Operations", "Reconcile", "Wire", "KubeAPI", "Infrastructure",
+                "Core", "ManagementStore", "Operations", "Reconcile", "Wire", "KubeAPI", "Policy", "NodeAgent", "Infrastructure",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -112,7 +112,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Core", "ManagementStore", "ControlPlaneStore", "Operations", "Reconcile", "ManagementAPI", "KubeAPI",
+                "Core", "ManagementStore", "ControlPlaneStore", "Operations", "Reconcile", "ManagementAPI", "KubeAPI", "Infrastructure",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

@@ -4,6 +4,7 @@ import Infrastructure
 import KubeAPI
 import ManagementStore
 import Operations
+import Reconcile
 
 /// The services the management API's handlers use.
 public struct APIEnvironment: Sendable {
@@ -24,6 +25,10 @@ public struct APIEnvironment: Sendable {
     public var kubeAPIBaseURL: String { kubeAPI.baseURL }
     /// The running clusters' hosted APIs (support access, SEC5); nil when not served.
     public var controlPlanes: HostedControlPlanes?
+    /// Drift detection and the supportability report (SUP4); nil when not running.
+    public var drift: DriftController?
+    /// The running clusters' simulated nodes (fault injection); nil when not running.
+    public var nodes: NodeSimulation?
     /// The simulated IaaS behind the direct IaaS API; share one instance with the reconcilers so
     /// that `changes()` hears the API's writes.
     public var infrastructure: Infrastructure

@@ -9,6 +9,7 @@ public enum ManagementAPI {
             ManagedClusterHandlers.routes + AgentPoolHandlers.routes + ClusterAccessHandlers.routes + LocationHandlers.routes
             + SubscriptionHandlers.routes + AdminHandlers.routes + PlatformHandlers.routes
             + IaaSScaleSetHandlers.routes + IaaSInstanceHandlers.routes + IaaSNetworkHandlers.routes + IaaSSecurityHandlers.routes
+            + SupportabilityHandlers.routes + NodeFaultHandlers.routes
         return ARMResponder(routes: routes, env: env, logger: logger)
     }
 }

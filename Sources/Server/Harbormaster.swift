@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
+import Infrastructure
 import KubeAPI
 import Logging
 import ManagementAPI
@@ -53,10 +54,16 @@ public struct Harbormaster: Sendable {
             datastores = ClusterDatastores(directory: "\(configuration.dataDirectory)/clusters", clock: clock, backend: .etcd(etcd.process.client))
         }
         let controlPlanes = HostedControlPlanes(clock: clock, pkiRoot: "\(configuration.dataDirectory)/clusters")
+        let infrastructure = Infrastructure(store: store, clock: clock)
+        let nodes = NodeSimulation(store: store, infrastructure: infrastructure, controlPlanes: controlPlanes)
+        let drift = DriftController(store: store, infrastructure: infrastructure, clock: clock)
+        let provisioning = ProvisioningEnvironment(
+            dnsZone: "harbormaster.internal", datastores: datastores, controlPlanes: controlPlanes, infrastructure: infrastructure, nodes: nodes)
         let reconciler = ClusterReconciler(
-            store: store, clock: clock, stepDuration: configuration.provisioningStepSeconds,
-            environment: ProvisioningEnvironment(dnsZone: "harbormaster.internal", datastores: datastores, controlPlanes: controlPlanes), logger: logger)
-        try await ControlPlaneRestore.run(store: store, datastores: datastores, controlPlanes: controlPlanes, logger: logger)
+            store: store, clock: clock, stepDuration: configuration.provisioningStepSeconds, environment: provisioning, logger: logger)
+        services.append(NodeSimulationService(nodes: nodes, infrastructure: infrastructure))
+        services.append(DriftService(drift: drift, infrastructure: infrastructure))
+        try await ControlPlaneRestore.run(store: store, environment: provisioning, logger: logger)
         let runner = OperationRunner(store: store, clock: clock, reconciler: reconciler, owner: try configuration.resolvedReplicaID(), logger: logger)
         let operations = ClusterOperations(store: store, clock: clock, runner: runner)
         let tls = configuration.effectiveTLS
@@ -70,8 +77,11 @@ public struct Harbormaster: Sendable {
             scheme: scheme, publicBaseURL: "\(scheme)://\(configuration.host):\(configuration.port)",
             kubeAPI: HostedAPIEndpoint(
                 baseURL: "https://\(configuration.kubeListen)",
-                certificatePEM: try String(contentsOfFile: KubeFront.certificate(configuration).certificate, encoding: .utf8)))
+                certificatePEM: try String(contentsOfFile: KubeFront.certificate(configuration).certificate, encoding: .utf8)),
+            infrastructure: infrastructure)
         environment.controlPlanes = controlPlanes
+        environment.drift = drift
+        environment.nodes = nodes
         return Harbormaster(
             configuration: configuration, store: store, clock: clock, simulatedClock: simulated, tokens: tokens, runner: runner, datastores: datastores, controlPlanes: controlPlanes,
             environment: environment, adminToken: adminToken, certificatePath: certificatePath, extraServices: services, logger: logger)

@@ -91,3 +91,22 @@ struct PlaneFixture {
         }
     }
 }
+
+@Suite struct KubeClientNodeStatusTests {
+    @Test("a status PUT carrying only the name and the status replaces the node's status")
+    func nodeStatusWithoutResourceVersion() async throws {
+        try await PlaneFixture.with { fixture in
+            let kubelet = KubeClient(plane: fixture.plane, user: KubeClient.nodeUser("n1"))
+            let status: JSON = ["conditions": [["type": "Ready", "status": "True", "reason": "KubeletReady"]], "capacity": ["cpu": "2"]]
+            _ = try await kubelet.create(.nodes, ["apiVersion": "v1", "kind": "Node", "metadata": ["name": "n1"], "status": status])
+            _ = try await kubelet.updateStatus(.nodes, ["metadata": ["name": "n1"], "status": status])
+            var changed = status
+            changed["capacity"] = ["cpu": "4"]
+            let written = try await kubelet.updateStatus(.nodes, ["metadata": ["name": "n1"], "status": changed])
+            #expect(written[path: ["status", "capacity", "cpu"]]?.stringValue == "4")
+            let read = try await kubelet.get(.nodes, "n1")
+            #expect(read[path: ["status", "conditions"]]?.arrayValue?.count == 1)
+            #expect(read[path: ["status", "capacity", "cpu"]]?.stringValue == "4")
+        }
+    }
+}

@@ -66,6 +66,9 @@ public struct AgentPoolStatus: Codable, Sendable, Equatable {
     /// Nodes the pool actually has (follows `spec.count` as provisioning proceeds).
     public var readyCount: Int
     public var observedGeneration: Int
+    /// The generation whose spec was last applied to the pool's scale set. The service applies
+    /// a spec once (a re-apply would rebuild nodes and erase drift the customer caused, N10).
+    public var appliedGeneration: Int?
 
     public init(
         provisioningState: ProvisioningState, powerState: PowerState = .running, currentOrchestratorVersion: String? = nil,

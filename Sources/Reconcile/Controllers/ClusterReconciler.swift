@@ -36,6 +36,7 @@ public struct ClusterReconciler: Sendable {
         if cluster.deletionRequestedAt != nil {
             try await clock.sleep(seconds: stepDuration)
             try await environment.stopControlPlane(cluster, destroy: true)
+            try await environment.infrastructure?.deleteNodeResourceGroup(environment.nodeResourceGroup(cluster))
             try await store.deleteCluster(id)
             try await store.appendEvents([event(cluster, "Deleted", "Released the control plane and node resource group", operationID)])
             return .done
@@ -49,7 +50,10 @@ public struct ClusterReconciler: Sendable {
             try await save(cluster, events: [event(cluster, next.name, next.summary, operationID)])
             return .requeue(after: 0)
         }
-        if let result = try await reconcilePools(cluster, operationID: operationID) {
+        // Start: the control plane first, so the nodes have an API to register with.
+        // Stop: the nodes first (deallocated), then the control plane.
+        let startingPlane = cluster.desiredPowerState == .running && cluster.status.powerState != .running
+        if !startingPlane, let result = try await reconcilePools(cluster, operationID: operationID) {
             return result
         }
         if cluster.status.powerState != cluster.desiredPowerState {
@@ -65,6 +69,9 @@ public struct ClusterReconciler: Sendable {
             try await save(cluster, events: [event(cluster, what, "\(what) the control plane", operationID)])
             return .requeue(after: 0)
         }
+        if startingPlane, let result = try await reconcilePools(cluster, operationID: operationID) {
+            return result
+        }
         if cluster.status.observedGeneration != cluster.generation || cluster.status.provisioningState != .succeeded {
             cluster.status.observedGeneration = cluster.generation
             cluster.status.completedSteps = []
@@ -75,11 +82,13 @@ public struct ClusterReconciler: Sendable {
     }
 
     /// Removes pools marked for deletion and brings the others to their count, version and
-    /// power state. Returns nil when every pool is already there.
+    /// power state: their scale sets through the IaaS layer, and the operation waits until
+    /// the nodes are Ready in the hosted API. Returns nil when every pool is already there.
     private func reconcilePools(_ cluster: ManagedClusterRecord, operationID: String?) async throws -> ReconcileResult? {
         let pools = try await store.agentPools(of: cluster.id)
         if let doomed = pools.first(where: { $0.deletionRequestedAt != nil }) {
             try await clock.sleep(seconds: stepDuration)
+            try await removeNodes(cluster, pool: doomed)
             try await store.commit(
                 ClusterCommit(removedPools: [doomed.id.name], events: [event(cluster, "AgentPoolDeleted", "Deleted agent pool \(doomed.id.name)", operationID)]),
                 for: cluster.id)
@@ -91,17 +100,34 @@ public struct ClusterReconciler: Sendable {
             let upToDate = pool.status.observedGeneration == pool.generation && pool.status.readyCount == desiredReady
                 && pool.status.powerState == cluster.desiredPowerState && pool.status.provisioningState == .succeeded
             if upToDate { continue }
-            try await clock.sleep(seconds: stepDuration)
-            pool.status.readyCount = desiredReady
-            pool.status.powerState = cluster.desiredPowerState
-            pool.status.currentOrchestratorVersion = pool.spec.orchestratorVersion
+            if pool.status.appliedGeneration != pool.generation || pool.status.powerState != cluster.desiredPowerState {
+                try await clock.sleep(seconds: stepDuration)
+            }
             if pool.status.nodeImageVersion == nil {
                 pool.status.nodeImageVersion = nodeImages.latest(osSKU: pool.spec.osSKU)
             }
+            var ready = desiredReady
+            if environment.infrastructure != nil {
+                switch try await applyNodes(cluster, &pool, operationID: operationID) {
+                case .waiting(let count):
+                    if pool.status.readyCount != count {
+                        pool.status.readyCount = count
+                        try await store.commit(ClusterCommit(pools: [pool]), for: cluster.id)
+                    }
+                    return .requeue(after: 1)
+                case .failed(let error):
+                    return .failed(error)
+                case .ready(let count):
+                    ready = count
+                }
+            }
+            pool.status.readyCount = ready
+            pool.status.powerState = cluster.desiredPowerState
+            pool.status.currentOrchestratorVersion = pool.spec.orchestratorVersion
             pool.status.observedGeneration = pool.generation
             pool.status.provisioningState = .succeeded
             pool.updatedAt = clock.now()
-            let message = "Agent pool \(pool.id.name): \(desiredReady) of \(pool.spec.count) nodes, \(pool.status.powerState.rawValue)"
+            let message = "Agent pool \(pool.id.name): \(ready) of \(pool.spec.count) nodes Ready, \(pool.status.powerState.rawValue)"
             try await store.commit(ClusterCommit(pools: [pool], events: [event(cluster, "AgentPoolReconciled", message, operationID)]), for: cluster.id)
             return .requeue(after: 0)
         }

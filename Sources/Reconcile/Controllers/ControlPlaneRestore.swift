@@ -7,8 +7,9 @@ import ManagementStore
 /// At start-up, brings back the hosted APIs of the running clusters whose datastore lives on
 /// this replica (their data dir has it), so a restart serves them again unchanged.
 public enum ControlPlaneRestore {
-    public static func run(store: any ManagementStore, datastores: ClusterDatastores, controlPlanes: HostedControlPlanes, logger: Logger) async throws {
-        let environment = ProvisioningEnvironment(dnsZone: "", datastores: datastores, controlPlanes: controlPlanes)
+    /// Restores with `environment`'s datastores and control planes (and node agents, when it has them).
+    public static func run(store: any ManagementStore, environment: ProvisioningEnvironment, logger: Logger) async throws {
+        let datastores = environment.datastores
         var restored = 0
         for subscription in try await store.subscriptions(tenantID: nil) {
             var offset = 0

@@ -2,6 +2,7 @@ import ControlPlaneStore
 import Core
 import Foundation
 import KubeAPI
+import Infrastructure
 import ManagementStore
 
 /// One step a cluster walks through when its spec changes. Steps are data: the list is
@@ -31,11 +32,25 @@ public struct ProvisioningEnvironment: Sendable {
     public let datastores: ClusterDatastores
     /// The hosted Kubernetes APIs this replica serves.
     public let controlPlanes: HostedControlPlanes
+    /// The simulated IaaS (node resource groups, scale sets); nil: pools are bookkeeping only.
+    public let infrastructure: Infrastructure?
+    /// Node agents and workload controllers of the running clusters; nil: no nodes are simulated.
+    public let nodes: NodeSimulation?
 
-    public init(dnsZone: String, datastores: ClusterDatastores, controlPlanes: HostedControlPlanes) {
+    public init(
+        dnsZone: String, datastores: ClusterDatastores, controlPlanes: HostedControlPlanes, infrastructure: Infrastructure? = nil,
+        nodes: NodeSimulation? = nil
+    ) {
         self.dnsZone = dnsZone
         self.datastores = datastores
         self.controlPlanes = controlPlanes
+        self.infrastructure = infrastructure
+        self.nodes = nodes
+    }
+
+    /// The cluster's node resource group.
+    func nodeResourceGroup(_ cluster: ManagedClusterRecord) -> NodeResourceGroup {
+        NodeResourceGroup(cluster: cluster.id, location: cluster.location, name: cluster.spec.nodeResourceGroup.isEmpty ? nil : cluster.spec.nodeResourceGroup)
     }
 
     /// Opens the cluster's datastore and serves its API (creating the managed objects it lacks).
@@ -44,11 +59,15 @@ public struct ProvisioningEnvironment: Sendable {
         let datastore = try await datastores.open(cluster: uid)
         try await controlPlanes.start(
             clusterUID: uid, kubernetesVersion: cluster.status.currentKubernetesVersion ?? cluster.spec.kubernetesVersion, datastore: datastore)
+        if let nodes, let plane = await controlPlanes.controlPlane(uid) {
+            await nodes.attach(cluster, plane: plane)
+        }
     }
 
     /// Stops serving the cluster's API and closes its datastore; `destroy` also deletes its data.
     func stopControlPlane(_ cluster: ManagedClusterRecord, destroy: Bool) async throws {
         let uid = cluster.status.resourceUID
+        await nodes?.detach(clusterUID: uid)
         await controlPlanes.stop(clusterUID: uid)
         if destroy {
             try await datastores.destroy(cluster: uid)
@@ -68,6 +87,9 @@ extension ProvisioningStep {
             if cluster.spec.nodeResourceGroup.isEmpty {
                 cluster.spec.nodeResourceGroup = cluster.id.nodeResourceGroup(location: cluster.location)
             }
+        },
+        ProvisioningStep(name: "CreateNodeResourceGroup", summary: "Created the node resource group's virtual network and security group") { cluster, env in
+            _ = try await env.infrastructure?.ensureNodeResourceGroup(env.nodeResourceGroup(cluster))
         },
         ProvisioningStep(name: "PublishControlPlaneEndpoint", summary: "Published the control-plane endpoint") { cluster, env in
             let suffix = String(cluster.status.resourceUID.replacingOccurrences(of: "-", with: "").prefix(8))
