@@ -81,6 +81,35 @@ import Testing
         }
     }
 
+    @Test("Recreate replaces the pods through a new ReplicaSet, and going back to the old template (rollout undo) makes it revision 3")
+    func recreateAndUndo() async throws {
+        try await ControllerFixture.with { fixture in
+            for name in ["node-a", "node-b"] { try await fixture.addNode(name) }
+            var deployment = ControllerFixture.deployment("api", replicas: 2)
+            deployment[path: ["spec", "strategy"]] = ["type": "Recreate"]
+            _ = try await fixture.client.create(.deployments, namespace: "default", deployment)
+            for image in ["nginx:1.27", "nginx:1.28", "nginx:1.27"] {
+                let patch: JSON = ["spec": ["template": ["spec": ["containers": [["name": "app", "image": .string(image)]]]]]]
+                _ = try await fixture.client.patch(.deployments, namespace: "default", "api", patch, type: .strategicMerge)
+                try await fixture.until("\(image) is rolled out") {
+                    let current = try await fixture.client.get(.deployments, namespace: "default", "api")
+                    let pods = try await fixture.pods(labelSelector: "app=api")
+                    return current[path: ["status", "observedGeneration"]] == current[path: ["metadata", "generation"]]
+                        && current[path: ["status", "updatedReplicas"]]?.intValue == 2 && current[path: ["status", "replicas"]]?.intValue == 2
+                        && current[path: ["status", "availableReplicas"]]?.intValue == 2 && pods.count == 2
+                        && pods.allSatisfy { $0[path: ["spec", "containers"]]?.arrayValue?.first?["image"]?.stringValue == image }
+                }
+            }
+            let replicaSets = try await fixture.client.list(.replicaSets, namespace: "default").items
+            let revisions = replicaSets.map {
+                "\($0[path: ["metadata", "annotations", "deployment.kubernetes.io/revision"]]?.stringValue ?? "-"):\($0[path: ["spec", "replicas"]]?.intValue ?? -1)"
+            }
+            #expect(revisions.sorted() == ["2:0", "3:2"])
+            let current = try await fixture.client.get(.deployments, namespace: "default", "api")
+            #expect(current[path: ["metadata", "annotations", "deployment.kubernetes.io/revision"]]?.stringValue == "3")
+        }
+    }
+
     @Test("the managed coredns Deployment gets its replicas scheduled")
     func managedAddons() async throws {
         try await ControllerFixture.with { fixture in

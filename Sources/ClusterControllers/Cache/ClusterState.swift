@@ -22,43 +22,41 @@ struct ClusterState: Sendable {
 
     @discardableResult
     func create(_ resource: KubeResource, namespace: String, _ object: JSON) async throws(KubeError) -> JSON {
-        let created = try await client.create(resource, namespace: namespace, object)
-        cache(resource)?.stored(created)
-        return created
+        stored(resource, try await client.create(resource, namespace: namespace, object))
     }
 
     @discardableResult
     func update(_ resource: KubeResource, _ object: JSON) async throws(KubeError) -> JSON {
-        let namespace = ObjectMeta.namespace(object)
-        let updated = try await client.update(resource, namespace: namespace.isEmpty ? nil : namespace, object)
-        cache(resource)?.stored(updated)
-        return updated
+        stored(resource, try await client.update(resource, namespace: Self.namespace(of: object), object))
     }
 
     @discardableResult
     func updateStatus(_ resource: KubeResource, _ object: JSON) async throws(KubeError) -> JSON {
-        let namespace = ObjectMeta.namespace(object)
-        let updated = try await client.updateStatus(resource, namespace: namespace.isEmpty ? nil : namespace, object)
-        cache(resource)?.stored(updated)
-        return updated
+        stored(resource, try await client.updateStatus(resource, namespace: Self.namespace(of: object), object))
     }
 
     /// A merge patch of the status subresource (no resourceVersion precondition).
     @discardableResult
     func patchStatus(_ resource: KubeResource, _ object: JSON, _ patch: JSON) async throws(KubeError) -> JSON {
+        stored(resource, try await client.patch(resource, namespace: Self.namespace(of: object), ObjectMeta.name(object), patch, type: .merge, subresource: "status"))
+    }
+
+    private func stored(_ resource: KubeResource, _ object: JSON) -> JSON {
+        cache(resource)?.stored(object)
+        return object
+    }
+
+    /// The object's namespace as the client takes it (nil for cluster-scoped objects).
+    static func namespace(of object: JSON) -> String? {
         let namespace = ObjectMeta.namespace(object)
-        let patched = try await client.patch(
-            resource, namespace: namespace.isEmpty ? nil : namespace, ObjectMeta.name(object), patch, type: .merge, subresource: "status")
-        cache(resource)?.stored(patched)
-        return patched
+        return namespace.isEmpty ? nil : namespace
     }
 
     /// Deletes the object if it is still the one read (uid precondition); gone already is fine.
     func delete(_ resource: KubeResource, _ object: JSON) async throws(KubeError) {
-        let namespace = ObjectMeta.namespace(object)
         let options: JSON = ["preconditions": ["uid": object[path: ["metadata", "uid"]] ?? ""]]
         do {
-            try await client.delete(resource, namespace: namespace.isEmpty ? nil : namespace, ObjectMeta.name(object), options: options)
+            try await client.delete(resource, namespace: Self.namespace(of: object), ObjectMeta.name(object), options: options)
         } catch where error.code == 404 {
         }
         cache(resource)?.removed(object)
