@@ -21,15 +21,16 @@ struct NodePlacement: Sendable {
         }
     }
 
-    func matches(_ node: Node) -> Bool {
-        let labels = node.labels
+    func matches(_ node: Node) -> Bool { matches(name: node.name, labels: node.labels) }
+
+    func matches(name: String, labels: [String: String]) -> Bool {
         guard nodeSelector.allSatisfy({ labels[$0.key] == $0.value }) else { return false }
         guard let terms else { return true }
         // Upstream: an empty term matches nothing, and so does an empty list of terms.
         return terms.contains { term in
             !(term.labels.isEmpty && term.names.isEmpty)
                 && term.labels.allSatisfy { $0.matches(labels) }
-                && term.names.allSatisfy { $0.matches(["metadata.name": node.name]) }
+                && term.names.allSatisfy { $0.matches(["metadata.name": name]) }
         }
     }
 

@@ -5,26 +5,17 @@ import KubeAPI
 /// gives the reasons upstream prints in "0/3 nodes are available: ...".
 enum NodeFit {
     /// The reasons the pod cannot go to the node; empty when it fits.
-    static func reasons(pod: Pod, requests: ResourceAmounts, placement: NodePlacement, node: Node, used: NodeUsage) -> [String] {
-        let tolerations = pod.tolerations
+    static func reasons(tolerations: [Toleration], requests: ResourceAmounts, placement: NodePlacement, node: SchedulableNode, used: NodeUsage) -> [String] {
         if node.isUnschedulable && !tolerations.tolerate(Taint(key: Taint.unschedulable, effect: "NoSchedule")) {
             return ["node(s) were unschedulable"]
         }
-        if let taint = tolerations.firstUntolerated(in: effectiveTaints(node)) {
+        if let taint = tolerations.firstUntolerated(in: node.taints) {
             return ["node(s) had untolerated taint \(taint.schedulerDescription)"]
         }
-        if !placement.matches(node) {
+        if !placement.matches(name: node.name, labels: node.labels) {
             return ["node(s) didn't match Pod's node affinity/selector"]
         }
         return insufficientResources(requests, node.allocatable, used.requested)
-    }
-
-    /// The node's taints, plus the not-ready taint a node that is not Ready will get from the
-    /// node lifecycle controller (so a pod never lands on it in the moment before).
-    static func effectiveTaints(_ node: Node) -> [Taint] {
-        let taints = node.taints
-        if node.isReady || taints.contains(where: { $0.key == Taint.notReady || $0.key == Taint.unreachable }) { return taints }
-        return taints + [Taint(key: Taint.notReady, effect: "NoSchedule")]
     }
 
     /// Upstream `fitsRequest`: pod count, then each requested resource against what is left.
@@ -39,7 +30,7 @@ enum NodeFit {
 
     /// Upstream's `LeastAllocated` score (0...100): the share of cpu and memory left after
     /// placing the pod, averaged; requests count with the scoring defaults.
-    static func score(_ request: ResourceAmounts, node: Node, used: NodeUsage) -> Int64 {
+    static func score(_ request: ResourceAmounts, node: SchedulableNode, used: NodeUsage) -> Int64 {
         let allocatable = node.allocatable
         func free(_ capacity: Int64, _ requested: Int64) -> Int64 {
             guard capacity > 0, requested <= capacity else { return 0 }
@@ -69,5 +60,29 @@ struct NodeUsage: Sendable {
         requested = requested + request
         scoring = scoring + request.forScoring
         if let owner { podsByOwner[owner, default: 0] += 1 }
+    }
+}
+
+/// A node's scheduling facts, read from its object once per pass.
+struct SchedulableNode: Sendable {
+    let name: String
+    let labels: [String: String]
+    let isUnschedulable: Bool
+    /// The node's taints, plus the not-ready taint a node that is not Ready will get from the
+    /// node lifecycle controller (so a pod never lands on it in the moment before).
+    let taints: [Taint]
+    let allocatable: ResourceAmounts
+
+    init(_ node: Node) {
+        name = node.name
+        labels = node.labels
+        isUnschedulable = node.isUnschedulable
+        allocatable = node.allocatable
+        let taints = node.taints
+        if node.isReady || taints.contains(where: { $0.key == Taint.notReady || $0.key == Taint.unreachable }) {
+            self.taints = taints
+        } else {
+            self.taints = taints + [Taint(key: Taint.notReady, effect: "NoSchedule")]
+        }
     }
 }

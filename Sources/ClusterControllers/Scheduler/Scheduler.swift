@@ -17,7 +17,7 @@ struct Scheduler: Sendable {
     /// One scheduling round over every pending pod; returns how many were bound.
     @discardableResult
     func schedule(now: Date) async -> Int {
-        let nodes = state.nodes.cache.objects.map(Node.init).sorted { $0.name < $1.name }
+        let nodes = state.nodes.cache.objects.map { SchedulableNode(Node($0)) }.sorted { $0.name < $1.name }
         let pods = state.pods.cache.objects.map(Pod.init)
         var usage: [String: NodeUsage] = [:]
         for pod in pods where !pod.isFinished {
@@ -28,12 +28,13 @@ struct Scheduler: Sendable {
         var bound = 0
         for pod in pending {
             let requests = pod.requests
+            let tolerations = pod.tolerations
             let placement = NodePlacement(podSpec: pod.object["spec"])
             var reasons: [String: Int] = [:]
-            var best: (node: Node, siblings: Int, score: Int64)?
+            var best: (node: SchedulableNode, siblings: Int, score: Int64)?
             for node in nodes {
                 let used = usage[node.name] ?? NodeUsage()
-                let failures = NodeFit.reasons(pod: pod, requests: requests, placement: placement, node: node, used: used)
+                let failures = NodeFit.reasons(tolerations: tolerations, requests: requests, placement: placement, node: node, used: used)
                 if failures.isEmpty {
                     // Spread first (fewest pods of the same controller), then least requested.
                     let siblings = pod.controllerUID.map { used.podsByOwner[$0] ?? 0 } ?? 0
