@@ -18,8 +18,8 @@ public actor ClusterControllerSet {
     private let logger: Logger
     private let state: ClusterState
     private let events: EventRecorder
-    private let wakeups: AsyncStream<Void>
-    private let wake: AsyncStream<Void>.Continuation
+    /// Wakes the pass loop; a new stream per `start()` (a cancelled loop finishes its stream).
+    private var wake: AsyncStream<Void>.Continuation?
     private var watches: [String: Task<Void, Never>] = [:]
     private var passLoop: Task<Void, Never>?
     private var passing = false
@@ -37,7 +37,6 @@ public actor ClusterControllerSet {
         let client = KubeClient(plane: plane, user: KubeClient.serviceUser("controller-manager"))
         self.state = ClusterState(client: client)
         self.events = EventRecorder(client: client, component: "controller-manager")
-        (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
     /// The nodes the controllers know (their cache), by name.
@@ -49,8 +48,9 @@ public actor ClusterControllerSet {
     /// Lists every watched type, starts the watches and the pass loop, and runs a first pass.
     public func start() async {
         guard passLoop == nil else { return }
+        let (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        self.wake = wake
         await startWatches()
-        let wakeups = self.wakeups
         passLoop = Task { [weak self] in
             for await _ in wakeups {
                 guard let self else { return }
@@ -64,6 +64,8 @@ public actor ClusterControllerSet {
     public func stop() async {
         passLoop?.cancel()
         passLoop = nil
+        wake?.finish()
+        wake = nil
         let running = Array(watches.values)
         watches = [:]
         for task in running { task.cancel() }
@@ -85,6 +87,7 @@ public actor ClusterControllerSet {
     }
 
     private func startWatches() async {
+        guard let wake else { return }
         for informer in state.informers where watches[informer.resource.description] == nil {
             let revision: Int64
             do {
@@ -93,7 +96,7 @@ public actor ClusterControllerSet {
                 logger.debug("listing \(informer.resource) failed: \(error); retrying on the next tick")
                 continue
             }
-            let (client, wake, key) = (state.client, self.wake, informer.resource.description)
+            let (client, key) = (state.client, informer.resource.description)
             watches[key] = Task { [weak self] in
                 await informer.run(client, from: revision) { wake.yield() }
                 await self?.watchEnded(key)

@@ -106,12 +106,13 @@ struct ControllerFixture {
 
     func node(_ name: String) async throws -> JSON { try await client.get(.nodes, name) }
 
-    /// Ticks the controllers until `condition` holds, or fails after `timeout` wall seconds.
-    /// The manual clock does not move.
-    func until(_ what: String, timeout: Double = 60, _ condition: () async throws -> Bool) async throws {
+    /// Ticks the controllers (unless `ticking` is false: then only watch events drive them)
+    /// until `condition` holds, or fails after `timeout` wall seconds. The manual clock does
+    /// not move.
+    func until(_ what: String, ticking: Bool = true, timeout: Double = 60, _ condition: () async throws -> Bool) async throws {
         let deadline = SystemClock().now().addingTimeInterval(timeout)
         while true {
-            await controllers.tick()
+            if ticking { await controllers.tick() }
             if try await condition() { return }
             if SystemClock().now() > deadline {
                 Issue.record("timed out waiting until \(what)")
