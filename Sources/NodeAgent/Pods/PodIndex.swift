@@ -23,11 +23,15 @@ struct PodIndex {
 
     var count: Int { entries.count }
 
+    /// Pods waiting for a delayed stage or a retry, so a tick looks only at those.
+    private var waiting: Set<String> = []
+
     subscript(uid: String) -> Entry? {
         get { entries[uid] }
         set {
-            guard let newValue else { return }
+            guard let newValue, entries[uid] != nil else { return }
             entries[uid] = newValue
+            if newValue.dueAt == nil { waiting.remove(uid) } else { waiting.insert(uid) }
         }
     }
 
@@ -35,7 +39,7 @@ struct PodIndex {
 
     /// Uids whose delayed stage or retry is due at `now`.
     func due(at now: Date) -> [String] {
-        entries.compactMap { uid, entry in entry.dueAt.map { $0 <= now } == true ? uid : nil }
+        waiting.filter { uid in entries[uid]?.dueAt.map { $0 <= now } == true }
     }
 
     /// Records the newest state of a pod; older revisions than the one held are ignored.
@@ -62,6 +66,7 @@ struct PodIndex {
 
     mutating func remove(uid: String) {
         guard let entry = entries.removeValue(forKey: uid) else { return }
+        waiting.remove(uid)
         byNode[entry.node]?.remove(uid)
         guard !isHostNetwork(entry.object) else { return }
         for ip in [entry.ip, entry.object[path: ["status", "podIP"]]?.stringValue].compactMap({ $0 }) {
@@ -72,6 +77,7 @@ struct PodIndex {
     /// Replaces the whole index with a fresh list (after the watch restarts).
     mutating func reset(_ pods: [JSON], revision: Int64) {
         entries = [:]
+        waiting = []
         byNode = [:]
         usedHosts = [:]
         for pod in pods { upsert(pod, revision: revision) }
