@@ -39,7 +39,7 @@ extension Rollout {
     }
 
     private func progressing(_ conditions: inout [JSON], status: [String: JSON], old: JSON) {
-        let name = newReplicaSet?.name ?? ""
+        guard let name = newReplicaSet?.name ?? (isPaused ? "" : nil) else { return }  // Recreate: old pods still going
         let current = conditions.first { $0["type"]?.stringValue == "Progressing" }
         func count(_ json: JSON?, _ field: String) -> Int64 { json?[field]?.intValue ?? 0 }
         let statusJSON = JSON.object(status)
