@@ -38,6 +38,25 @@ import Testing
         }
     }
 
+    @Test("a DaemonSet's pod (POLICY N12) and a host-network pod go through the same stages")
+    func daemonSetPod() async throws {
+        try await NodeAgentFixture.with { fixture in
+            let node = NodeAgentFixture.spec(0).name
+            await fixture.host.sync([NodeAgentFixture.spec(0)])
+            await fixture.host.start()
+            var pod = NodeAgentFixture.pod("tuner-abcde", node: node, initContainers: true)
+            pod[path: ["metadata", "ownerReferences"]] = [
+                ["apiVersion": "apps/v1", "kind": "DaemonSet", "name": "tuner", "uid": "ds-uid", "controller": true]
+            ]
+            pod[path: ["spec", "hostNetwork"]] = true
+            _ = try await fixture.admin.create(.pods, namespace: "default", pod)
+            try await eventually("tuner Running") { try await Self.phase(fixture, "tuner-abcde") == "Running" }
+            let running = try await fixture.admin.get(.pods, namespace: "default", "tuner-abcde")
+            #expect(running[path: ["status", "podIP"]] == "10.224.0.4")  // host network: the node's address
+            #expect(running[path: ["status", "initContainerStatuses"]]?.arrayValue?.first?[path: ["state", "terminated", "reason"]] == "Completed")
+        }
+    }
+
     @Test("init containers complete first; pods of other nodes are left alone")
     func initContainers() async throws {
         try await NodeAgentFixture.with { fixture in
