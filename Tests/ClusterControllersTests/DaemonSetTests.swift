@@ -49,6 +49,24 @@ import Testing
         }
     }
 
+    @Test("a DaemonSet skips nodes with taints it does not tolerate, and a not-ready node with its NoSchedule taint")
+    func taints() async throws {
+        try await ControllerFixture.with { fixture in
+            try await fixture.addNode("node-a")
+            try await fixture.addNode("gpu", taints: [["key": "sku", "value": "gpu", "effect": "NoSchedule"]])
+            try await fixture.addNode("sick")
+            try await fixture.postStatus("sick", ready: "False")
+            try await fixture.until("sick is tainted not-ready") { try await fixture.node("sick").taintKeys.count == 2 }
+            _ = try await fixture.client.create(.daemonSets, namespace: "default", Self.daemonSet("tuner"))
+            try await fixture.until("only node-a runs the pod") {
+                let status = try await fixture.client.get(.daemonSets, namespace: "default", "tuner")["status"]
+                return try await Self.podNodes(fixture, "app=tuner") == ["node-a"] && status?["desiredNumberScheduled"]?.intValue == 1
+            }
+            try await fixture.postStatus("sick", ready: "True")
+            try await fixture.until("the recovered node gets its pod") { try await Self.podNodes(fixture, "app=tuner") == ["node-a", "sick"] }
+        }
+    }
+
     @Test("the managed kube-proxy and ip-masq-agent DaemonSets get a pod on every node")
     func managedDaemonSets() async throws {
         try await ControllerFixture.with { fixture in
