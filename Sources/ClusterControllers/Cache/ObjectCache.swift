@@ -10,6 +10,9 @@ final class ObjectCache: Sendable {
         /// uids deleted by a controller whose DELETED event has not arrived: late events of
         /// those objects must not bring them back.
         var deleted: Set<String> = []
+        /// uids whose DELETED event arrived: a controller's write result that comes back
+        /// after it (the object was deleted at once) must not bring them back either.
+        var gone: Set<String> = []
         var synced = false
     }
 
@@ -34,6 +37,7 @@ final class ObjectCache: Sendable {
         state.withLock { state in
             state.objects = Dictionary(items.map { (Self.key($0), $0) }, uniquingKeysWith: { _, last in last })
             state.deleted = []
+            state.gone = []
             state.synced = true
         }
     }
@@ -47,6 +51,8 @@ final class ObjectCache: Sendable {
             let old = state.objects[key]
             if change.type == "DELETED" {
                 state.deleted.remove(uid)
+                if state.gone.count >= 10_000 { state.gone = [] }
+                state.gone.insert(uid)
                 guard let old, Self.uid(old) == uid else { return (old, false) }
                 state.objects[key] = nil
                 return (old, true)
@@ -62,6 +68,7 @@ final class ObjectCache: Sendable {
     func stored(_ object: JSON) {
         let key = Self.key(object)
         state.withLock { state in
+            if state.gone.contains(Self.uid(object)) { return }
             if let old = state.objects[key], Self.uid(old) == Self.uid(object), ObjectStore.revision(of: old) > ObjectStore.revision(of: object) {
                 return
             }
