@@ -84,11 +84,9 @@ def test_direct_deallocation_and_extension_make_the_cluster_unsupported(env):
     instance_ids = [vm.instance_id for vm in compute.virtual_machine_scale_set_vms.list(group, vmss.name)]
     assert len(instance_ids) == 2, instance_ids
 
-    compute.virtual_machine_scale_sets.begin_deallocate(group, vmss.name, vm_instance_i_ds={"instance_ids": instance_ids}).result(timeout=60)
-    from azure.mgmt.compute.models import VirtualMachineScaleSetExtension
-    extension = VirtualMachineScaleSetExtension(
-        publisher="Microsoft.Azure.Extensions", type_properties_type="CustomScript", type_handler_version="2.1",
-        settings={"commandToExecute": "echo tuned > /etc/tuned"})
+    compute.virtual_machine_scale_sets.begin_deallocate(group, vmss.name, vm_instance_i_ds={"instanceIds": instance_ids}).result(timeout=60)
+    extension = {"properties": {"publisher": "Microsoft.Azure.Extensions", "type": "CustomScript", "typeHandlerVersion": "2.1",
+                                "settings": {"commandToExecute": "echo tuned > /etc/tuned"}}}
     compute.virtual_machine_scale_set_extensions.begin_create_or_update(group, vmss.name, "customTuning", extension).result(timeout=60)
 
     props = report(hm, tenant, "drifted")
@@ -113,16 +111,18 @@ def test_rule_on_managed_subnet_is_sec4_but_customer_subnet_is_allowed(env):
     managed = nsgs[0]
 
     # The customer's own network with a custom subnet and its own NSG rule (bring-your-own).
-    from azure.mgmt.network.models import NetworkSecurityGroup, SecurityRule, Subnet, VirtualNetwork
-    deny_ssh = SecurityRule(name="deny-ssh", protocol="Tcp", source_address_prefix="*", destination_address_prefix="*", access="Deny",
-                            direction="Inbound", source_port_range="*", destination_port_range="22", priority=200)
-    own_nsg = network.network_security_groups.begin_create_or_update(
-        "rg-own-net", "own-nsg", NetworkSecurityGroup(location="eastus", security_rules=[deny_ssh])).result()
-    vnet = network.virtual_networks.begin_create_or_update(
-        "rg-own-net", "own-vnet",
-        VirtualNetwork(location="eastus", address_space={"address_prefixes": ["10.50.0.0/16"]},
-                       subnets=[Subnet(name="workloads", address_prefix="10.50.1.0/24", network_security_group=NetworkSecurityGroup(id=own_nsg.id))])).result()
-    subnet_id = vnet.subnets[0].id
+    def rule(priority, access, direction, port, destination="*", protocol="Tcp"):
+        return {"properties": {"priority": priority, "direction": direction, "access": access, "protocol": protocol,
+                               "sourcePortRange": "*", "destinationPortRange": port, "sourceAddressPrefix": "*",
+                               "destinationAddressPrefix": destination}}
+
+    own_nsg = network.network_security_groups.begin_create_or_update("rg-own-net", "own-nsg", {
+        "location": "eastus", "properties": {"securityRules": [{"name": "deny-ssh", **rule(200, "Deny", "Inbound", "22")}]}}).result()
+    network.virtual_networks.begin_create_or_update("rg-own-net", "own-vnet", {
+        "location": "eastus", "properties": {"addressSpace": {"addressPrefixes": ["10.50.0.0/16"]}}}).result()
+    subnet = network.subnets.begin_create_or_update("rg-own-net", "own-vnet", "workloads", {
+        "properties": {"addressPrefix": "10.50.1.0/24", "networkSecurityGroup": {"id": own_nsg.id}}}).result()
+    subnet_id = subnet.id
     pool = containers.agent_pools.get(RG, "netcheck", "sys")
     from azure.mgmt.containerservice.models import AgentPool
     byo = AgentPool(count=1, vm_size="Standard_DS2_v2", mode="User", os_type="Linux", vnet_subnet_id=subnet_id)
@@ -132,9 +132,7 @@ def test_rule_on_managed_subnet_is_sec4_but_customer_subnet_is_allowed(env):
     assert report(hm, tenant, "netcheck")["status"] == "Supported", "a rule on the customer's own subnet is allowed"
 
     # A rule added to the managed subnet's NSG through IaaS is SEC4 drift.
-    network.security_rules.begin_create_or_update(group, managed.name, "allow-rdp", SecurityRule(
-        protocol="Tcp", source_address_prefix="*", destination_address_prefix="*", access="Allow", direction="Inbound",
-        source_port_range="*", destination_port_range="3389", priority=300)).result()
+    network.security_rules.begin_create_or_update(group, managed.name, "allow-rdp", rule(300, "Allow", "Inbound", "3389")).result()
     props = report(hm, tenant, "netcheck")
     sec4 = [f for f in props["findings"] if f["clause"] == "SEC4"]
     assert props["status"] == "Unsupported" and sec4, props
@@ -142,9 +140,8 @@ def test_rule_on_managed_subnet_is_sec4_but_customer_subnet_is_allowed(env):
     assert not any("own-nsg" in f["reason"] for f in props["findings"]), props["findings"]
 
     # An egress block is SEC4 even on the customer's own subnet.
-    network.security_rules.begin_create_or_update("rg-own-net", "own-nsg", "no-internet", SecurityRule(
-        protocol="*", source_address_prefix="*", destination_address_prefix="Internet", access="Deny", direction="Outbound",
-        source_port_range="*", destination_port_range="*", priority=150)).result()
+    network.security_rules.begin_create_or_update(
+        "rg-own-net", "own-nsg", "no-internet", rule(150, "Deny", "Outbound", "*", destination="Internet", protocol="*")).result()
     blocked = [f for f in report(hm, tenant, "netcheck")["findings"] if f["clause"] == "SEC4" and "no-internet" in f["reason"]]
     assert blocked and "mcr.microsoft.com" in blocked[0]["reason"], blocked
 

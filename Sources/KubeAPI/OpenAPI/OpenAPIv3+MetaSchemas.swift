@@ -1,6 +1,6 @@
 extension OpenAPIv3 {
     /// `meta.k8s.io` types every document shares, plus the other kinds subresources take
-    /// (policy/v1 Eviction, autoscaling/v1 Scale).
+    /// (policy/v1 Eviction, v1 Binding, autoscaling/v1 Scale).
     static let metaDefinitions: [Definition] = [
         Definition(
             meta("ObjectMeta"),
@@ -86,6 +86,10 @@ extension OpenAPIv3 {
             kind: "Eviction", group: "policy", version: "v1",
             "Eviction evicts a pod from its node subject to certain policies and safety constraints.",
             [Field("deleteOptions", .ref(meta("DeleteOptions")), "DeleteOptions may be provided.")]),
+        Definition(
+            kind: "Binding", group: "", version: "v1",
+            "Binding ties one object to another; for example, a pod is bound to a node by a scheduler.",
+            [Field("target", .ref("io.k8s.api.core.v1.ObjectReference"), "The target object that you want to bind to the standard object.", required: true)]),
         Definition(
             kind: "Scale", group: "autoscaling", version: "v1", "Scale represents a scaling request for a resource.",
             [
