@@ -1,5 +1,3 @@
-import Foundation
-
 /// A Kubernetes object (or any JSON document) as a mutable tree. The hosted API stores, patches,
 /// filters and serves objects in this form: the served kinds are data, not Swift types.
 ///
@@ -142,87 +140,5 @@ extension JSON: Codable {
         case .array(let a): try container.encode(a)
         case .object(let o): try container.encode(o)
         }
-    }
-}
-
-/// Why a body could not be parsed as JSON.
-public struct JSONSyntaxError: Error, CustomStringConvertible {
-    public let description: String
-}
-
-extension JSON {
-    /// Parses a JSON document.
-    public static func parse(_ bytes: some Collection<UInt8>) throws(JSONSyntaxError) -> JSON {
-        do {
-            return try JSONDecoder().decode(JSON.self, from: Data(bytes))
-        } catch let DecodingError.dataCorrupted(context) {
-            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw JSONSyntaxError(description: detail ?? context.debugDescription)
-        } catch {
-            throw JSONSyntaxError(description: "\(error)")
-        }
-    }
-
-    /// Compact JSON with sorted keys.
-    public func serialized() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(256)
-        write(into: &out)
-        return out
-    }
-
-    public var text: String { String(decoding: serialized(), as: UTF8.self) }
-
-    func write(into out: inout [UInt8]) {
-        switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
-        case .double(let d):
-            if d.isFinite, d == d.rounded(), abs(d) < 1e15 {
-                out.append(contentsOf: String(Int64(d)).utf8)
-            } else if d.isFinite {
-                out.append(contentsOf: String(d).utf8)
-            } else {
-                out.append(contentsOf: "null".utf8)
-            }
-        case .string(let s): Self.writeString(s, into: &out)
-        case .array(let items):
-            out.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                item.write(into: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        case .object(let members):
-            out.append(UInt8(ascii: "{"))
-            for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                Self.writeString(key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                members[key]!.write(into: &out)
-            }
-            out.append(UInt8(ascii: "}"))
-        }
-    }
-
-    static func writeString(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-            case 0x0A: out.append(contentsOf: "\\n".utf8)
-            case 0x0D: out.append(contentsOf: "\\r".utf8)
-            case 0x09: out.append(contentsOf: "\\t".utf8)
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                out.append(contentsOf: "\\u00".utf8)
-                if hex.count == 1 { out.append(UInt8(ascii: "0")) }
-                out.append(contentsOf: hex.utf8)
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }
