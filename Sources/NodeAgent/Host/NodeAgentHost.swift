@@ -115,6 +115,12 @@ public actor NodeAgentHost {
         for result in results { apply(result) }
     }
 
+    /// A stable per-node offset in [0, interval / 2).
+    static func jitter(_ node: String, _ interval: TimeInterval) -> TimeInterval {
+        let fraction = Double(UInt64(StableID.hex("jitter/\(node)", length: 8), radix: 16) ?? 0) / Double(UInt64(1) << 32)
+        return fraction * interval / 2
+    }
+
     private func apply(_ result: NodeWorkResult) {
         guard var agent = agents[result.name] else { return }
         if result.registered {
@@ -129,7 +135,9 @@ public actor NodeAgentHost {
             nodesNeedingPodResync.insert(result.name)
         }
         if result.leaseRenewed {
-            agent.leaseRenewedAt = result.now
+            // Nodes registered together would renew together forever; as the kubelet's jitter
+            // does, the first renewal after registration comes up to half an interval early.
+            agent.leaseRenewedAt = result.registered ? result.now.addingTimeInterval(-Self.jitter(result.name, settings.leaseRenewInterval)) : result.now
             counters.leaseRenewals += 1
         }
         if result.statusPosted {

@@ -28,6 +28,9 @@ extension ClusterReconciler {
         }
         let name = group.scaleSetName(pool: pool.id.name)
         var scaleSet = try await infrastructure.scaleSet(in: group, name: name)
+        // Node agents follow IaaS changes on their own; syncing here too makes a fresh
+        // change visible to the Ready count in the same pass.
+        var changed = false
         if pool.status.appliedGeneration != pool.generation || scaleSet == nil {
             let current = scaleSet?.instances ?? []
             let surplus = max(0, current.count - pool.spec.count)
@@ -42,16 +45,18 @@ extension ClusterReconciler {
             if let plane, !victims.isEmpty { try await NodeDrain.deleteNodes(plane, victims) }
             pool.status.appliedGeneration = pool.generation
             try await store.commit(ClusterCommit(pools: [pool]), for: cluster.id)
+            changed = true
         }
         guard var scaleSet else { return .ready(0) }
         let wantRunning = cluster.desiredPowerState == .running
         func wanted(_ instance: VMInstance) -> Bool { wantRunning ? instance.powerState == .running : instance.powerState == .deallocated }
         if (scaleSet.baseline.power == .running) != wantRunning || !scaleSet.instances.allSatisfy(wanted) {
             scaleSet = try await infrastructure.setPower(in: group, scaleSet: name, running: wantRunning)
+            changed = true
         }
         guard wantRunning else { return .ready(0) }
         guard let plane else { return .waiting(0) }
-        await environment.nodes?.sync(clusterUID: cluster.status.resourceUID)
+        if changed { await environment.nodes?.sync(clusterUID: cluster.status.resourceUID) }
         let ready = try await NodeDrain.readyCount(plane, of: Set(scaleSet.instances.map(\.computerName)))
         return ready >= pool.spec.count ? .ready(ready) : .waiting(ready)
     }

@@ -30,6 +30,8 @@ public struct ControlPlaneHealthController: Sendable {
 
     func check(_ uid: String) async {
         var components = await controlPlanes.probe(clusterUID: uid)
+        // Shutting down: the datastores are closing, which is not a failure to repair.
+        guard !Task.isCancelled else { return }
         guard components.contains(where: { !$0.healthy }), let plane = await controlPlanes.controlPlane(uid) else {
             await controlPlanes.record(clusterUID: uid, components: components, restarted: false)
             return

@@ -70,7 +70,11 @@ public struct DriftController: Sendable {
             }
             group.addTask {
                 while !Task.isCancelled {
-                    do { _ = try await self.evaluateAll() } catch { self.logger.warning("drift sweep failed: \(error)") }
+                    do {
+                        _ = try await self.evaluateAll()
+                    } catch where !Task.isCancelled {
+                        self.logger.warning("drift sweep failed: \(error)")
+                    } catch {}
                     try? await Task.sleep(for: .seconds(sweepInterval))
                 }
             }

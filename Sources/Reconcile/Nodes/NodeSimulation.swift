@@ -12,8 +12,8 @@ import NodeAgent
 /// that run workloads on them (`ClusterControllerSet`: scheduler, ReplicaSet, Deployment,
 /// DaemonSet, node lifecycle).
 ///
-/// Time: `run()` ticks every attached cluster about once a second of wall time, agents first
-/// and then controllers with the same service-clock instant, so a healthy node's Lease is
+/// Time: each attached cluster has its own loop that ticks about once a second of wall time,
+/// agents first and then controllers with the same service-clock instant, so a healthy node's Lease is
 /// renewed before the node lifecycle controller looks at it, and a jump of the simulated
 /// clock costs one round, not one per elapsed interval (decision 006).
 /// IaaS changes (`Infrastructure.changes()`) re-sync the affected cluster's agents at once.
@@ -24,6 +24,8 @@ public actor NodeSimulation {
         let group: NodeResourceGroup
         let agents: NodeAgentHost
         let controllers: ClusterControllerSet
+        /// The cluster's own heartbeat loop: a slow cluster never delays another's renewals.
+        var heartbeat: Task<Void, Never>?
     }
 
     let store: any ManagementStore
@@ -34,11 +36,16 @@ public actor NodeSimulation {
     let settings: NodeAgentSettings
     let logger: Logger
     private var clusters: [String: Cluster] = [:]
+    /// Computer names of each cluster's VMs at its last sync: a VM that disappears has its Node deleted.
+    private var knownInstances: [String: Set<String>] = [:]
+    /// Wall seconds between heartbeat rounds of a cluster.
+    let tickInterval: TimeInterval
 
     public init(
         store: any ManagementStore, infrastructure: Infrastructure, controlPlanes: HostedControlPlanes? = nil, sizes: VMSizeCatalog = .standard,
-        settings: NodeAgentSettings = .kubelet, logger: Logger = Logger(label: "hm.nodes")
+        settings: NodeAgentSettings = .kubelet, tickInterval: TimeInterval = 1, logger: Logger = Logger(label: "hm.nodes")
     ) {
+        self.tickInterval = tickInterval
         self.store = store
         self.infrastructure = infrastructure
         self.controlPlanes = controlPlanes
@@ -53,22 +60,39 @@ public actor NodeSimulation {
         let uid = cluster.status.resourceUID
         if let old = clusters[uid] { await stop(old) }
         let group = NodeResourceGroup(cluster: cluster.id, location: cluster.location, name: cluster.spec.nodeResourceGroup.isEmpty ? nil : cluster.spec.nodeResourceGroup)
-        let entry = Cluster(
+        knownInstances[uid] = nil
+        await launch(Cluster(
             id: cluster.id, plane: plane, group: group, agents: NodeAgentHost(plane: plane, settings: settings),
-            controllers: ClusterControllerSet(plane: plane, clock: plane.clock))
-        clusters[uid] = entry
+            controllers: ClusterControllerSet(plane: plane, clock: plane.clock)))
+    }
+
+    /// Starts an entry's agents, controllers and heartbeat loop, and registers its VMs.
+    private func launch(_ entry: Cluster) async {
+        var entry = entry
         await entry.agents.start()
         await entry.controllers.start()
+        let (agents, controllers, interval) = (entry.agents, entry.controllers, tickInterval)
+        entry.heartbeat = Task {
+            while !Task.isCancelled {
+                await agents.tick()
+                await controllers.tick()
+                try? await Task.sleep(for: .seconds(interval))
+            }
+        }
+        clusters[entry.plane.clusterUID] = entry
         await sync(entry)
     }
 
     /// Stops the cluster's agents and controllers (stop, delete, or the control plane moved).
     public func detach(clusterUID uid: String) async {
         guard let entry = clusters.removeValue(forKey: uid) else { return }
+        knownInstances[uid] = nil
         await stop(entry)
     }
 
     private func stop(_ entry: Cluster) async {
+        entry.heartbeat?.cancel()
+        await entry.heartbeat?.value
         await entry.agents.stop()
         await entry.controllers.stop()
     }
@@ -98,13 +122,21 @@ public actor NodeSimulation {
             }
             await entry.agents.sync(specs)
             let existing = Set(scaleSets.flatMap { $0.instances.map(\.computerName) })
-            try await NodeSpecs.deleteNodesWithoutVM(entry.plane, group: entry.group, existing: existing)
+            let uid = entry.plane.clusterUID
+            if let known = knownInstances[uid] {
+                let gone = known.subtracting(existing)
+                if !gone.isEmpty { try await NodeDrain.deleteNodes(entry.plane, gone.sorted()) }
+            } else {
+                try await NodeSpecs.deleteNodesWithoutVM(entry.plane, group: entry.group, existing: existing)
+            }
+            knownInstances[uid] = existing
         } catch {
             logger.warning("node sync failed", metadata: ["cluster": "\(entry.id)", "error": "\(error)"])
         }
     }
 
-    /// One heartbeat round for every cluster: agents, then controllers, clusters in parallel.
+    /// One heartbeat round for every cluster now: agents, then controllers, clusters in
+    /// parallel (the per-cluster loops do this on their own every `tickInterval`).
     public func tickAll() async {
         await followRestarts()
         let entries = Array(clusters.values)
@@ -118,12 +150,13 @@ public actor NodeSimulation {
         }
     }
 
-    /// The wall-paced loop: a tick every `interval`, a full re-sync every `resyncInterval`.
-    private nonisolated func heartbeat(interval: TimeInterval, resyncInterval: TimeInterval) async {
+    /// The maintenance loop: follows restarted control planes every `interval` and re-syncs
+    /// every cluster every `resyncInterval` (changes made through another replica).
+    private nonisolated func maintain(interval: TimeInterval, resyncInterval: TimeInterval) async {
         let roundsPerResync = max(1, Int(resyncInterval / interval))
         var round = 0
         while !Task.isCancelled {
-            await tickAll()
+            await followRestarts()
             round += 1
             if round % roundsPerResync == 0 {
                 for uid in await attachedClusters { await sync(clusterUID: uid) }
@@ -138,13 +171,9 @@ public actor NodeSimulation {
         for (uid, entry) in clusters {
             guard let current = await controlPlanes.controlPlane(uid), current.startID != entry.plane.startID else { continue }
             await stop(entry)
-            let moved = Cluster(
+            await launch(Cluster(
                 id: entry.id, plane: current, group: entry.group, agents: NodeAgentHost(plane: current, settings: settings),
-                controllers: ClusterControllerSet(plane: current, clock: current.clock))
-            clusters[uid] = moved
-            await moved.agents.start()
-            await moved.controllers.start()
-            await sync(moved)
+                controllers: ClusterControllerSet(plane: current, clock: current.clock)))
         }
     }
 
@@ -155,14 +184,14 @@ public actor NodeSimulation {
         }
     }
 
-    /// Runs until cancelled: reacts to IaaS changes, ticks every `interval` seconds of wall
-    /// time, and re-syncs every cluster every `resyncInterval` (changes made by another replica).
+    /// Runs until cancelled: reacts to IaaS changes, follows restarted control planes, and
+    /// re-syncs every cluster every `resyncInterval`. Heartbeats run in each cluster's own loop.
     public nonisolated func run(changes: AsyncStream<String>, interval: TimeInterval = 1, resyncInterval: TimeInterval = 30) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await key in changes { await self.changed(key) }
             }
-            group.addTask { await self.heartbeat(interval: interval, resyncInterval: resyncInterval) }
+            group.addTask { await self.maintain(interval: interval, resyncInterval: resyncInterval) }
             await group.next()
             group.cancelAll()
         }
