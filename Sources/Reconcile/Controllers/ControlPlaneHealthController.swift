@@ -24,6 +24,7 @@ public struct ControlPlaneHealthController: Sendable {
     /// One pass over every running control plane.
     public func pass() async {
         for uid in await controlPlanes.runningClusters {
+            if Task.isCancelled { return }
             await check(uid)
         }
     }

@@ -64,7 +64,9 @@ public struct DriftController: Sendable {
     public func run(changes: AsyncStream<String>, infrastructure: Infrastructure, sweepInterval: TimeInterval = 30) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
+                // A stream hands out what it buffered even after cancellation: stop at once.
                 for await key in changes {
+                    if Task.isCancelled { break }
                     await self.evaluate(nodeResourceGroupKey: key, infrastructure: infrastructure)
                 }
             }

@@ -189,7 +189,11 @@ public actor NodeSimulation {
     public nonisolated func run(changes: AsyncStream<String>, interval: TimeInterval = 1, resyncInterval: TimeInterval = 30) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await key in changes { await self.changed(key) }
+                // A stream hands out what it buffered even after cancellation: stop at once.
+                for await key in changes {
+                    if Task.isCancelled { break }
+                    await self.changed(key)
+                }
             }
             group.addTask { await self.maintain(interval: interval, resyncInterval: resyncInterval) }
             await group.next()
