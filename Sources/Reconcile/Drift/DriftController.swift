@@ -61,7 +61,9 @@ public struct DriftController: Sendable {
     /// Runs until cancelled: evaluates the owning cluster after each IaaS change, and every
     /// cluster every `sweepInterval` seconds of wall time (a liveness loop like health: it
     /// must not replay once per interval across a simulated 30-day jump).
-    public func run(changes: AsyncStream<String>, infrastructure: Infrastructure, sweepInterval: TimeInterval = 30) async {
+    public func run(
+        changes: AsyncStream<String>, infrastructure: Infrastructure, sweepInterval: TimeInterval = 30, pacing: any TimeSource = SystemClock()
+    ) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 // A stream hands out what it buffered even after cancellation: stop at once.
@@ -77,7 +79,7 @@ public struct DriftController: Sendable {
                     } catch where !Task.isCancelled {
                         self.logger.warning("drift sweep failed: \(error)")
                     } catch {}
-                    try? await Task.sleep(for: .seconds(sweepInterval))
+                    try? await pacing.sleep(seconds: sweepInterval)
                 }
             }
             await group.next()

@@ -40,12 +40,16 @@ public actor NodeSimulation {
     private var knownInstances: [String: Set<String>] = [:]
     /// Wall seconds between heartbeat rounds of a cluster.
     let tickInterval: TimeInterval
+    /// Paces the heartbeat and maintenance loops: wall time, like the health loop (decision 006).
+    let pacing: any TimeSource
 
     public init(
         store: any ManagementStore, infrastructure: Infrastructure, controlPlanes: HostedControlPlanes? = nil, sizes: VMSizeCatalog = .standard,
-        settings: NodeAgentSettings = .kubelet, tickInterval: TimeInterval = 1, logger: Logger = Logger(label: "hm.nodes")
+        settings: NodeAgentSettings = .kubelet, tickInterval: TimeInterval = 1, pacing: any TimeSource = SystemClock(),
+        logger: Logger = Logger(label: "hm.nodes")
     ) {
         self.tickInterval = tickInterval
+        self.pacing = pacing
         self.store = store
         self.infrastructure = infrastructure
         self.controlPlanes = controlPlanes
@@ -71,12 +75,12 @@ public actor NodeSimulation {
         var entry = entry
         await entry.agents.start()
         await entry.controllers.start()
-        let (agents, controllers, interval) = (entry.agents, entry.controllers, tickInterval)
+        let (agents, controllers, interval, pacing) = (entry.agents, entry.controllers, tickInterval, pacing)
         entry.heartbeat = Task {
             while !Task.isCancelled {
                 await agents.tick()
                 await controllers.tick()
-                try? await Task.sleep(for: .seconds(interval))
+                try? await pacing.sleep(seconds: interval)
             }
         }
         clusters[entry.plane.clusterUID] = entry
@@ -161,7 +165,7 @@ public actor NodeSimulation {
             if round % roundsPerResync == 0 {
                 for uid in await attachedClusters { await sync(clusterUID: uid) }
             }
-            try? await Task.sleep(for: .seconds(interval))
+            try? await pacing.sleep(seconds: interval)
         }
     }
 
