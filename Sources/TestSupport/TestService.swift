@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Server
+import Synchronization
 
 /// Runs a real Harbormaster service in-process on port 0 for a test: its own data dir, and
 /// a manual clock that moves only when the test says so.
@@ -30,11 +31,18 @@ public struct TestService: Sendable {
             kubeListening.yield(port)
             kubeListening.finish()
         })
+        let watchdog = ShutdownWatchdog(seconds: shutdownDeadline)
+        defer { watchdog.disarm() }
         return try await app.test(.live) { client in
             for await _ in kubePorts { break }  // the hosted API front is bound; kubeconfigs name its port
-            return try await body(TestService(service: service, client: client))
+            let result = try await body(TestService(service: service, client: client))
+            watchdog.arm()
+            return result
         }
     }
+
+    /// Wall seconds the graceful shutdown after a test body may take.
+    public static let shutdownDeadline: Double = 60
 
     public static func temporaryDirectory() -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("hm-test-\(UUIDv4.make())").path
@@ -101,4 +109,26 @@ public enum TestServiceError: Error, CustomStringConvertible {
         case .unexpected(let message): return message
         }
     }
+}
+
+/// Ends the test process with a message when a graceful shutdown outlives its deadline: a
+/// service that never stops is a bug, and it must fail the run, not stall it until CI's timeout.
+/// (A hung await cannot be cancelled from outside, so the process is the unit that can end.)
+final class ShutdownWatchdog: Sendable {
+    private let seconds: Double
+    private let timer = Mutex<Task<Void, Never>?>(nil)
+
+    init(seconds: Double) { self.seconds = seconds }
+
+    func arm() {
+        let seconds = seconds
+        let task = Task.detached {
+            guard (try? await SystemClock().sleep(seconds: seconds)) != nil else { return }
+            FileHandle.standardError.write(Data("TestService: graceful shutdown did not finish within \(Int(seconds)) s; a service is stuck\n".utf8))
+            exit(70)
+        }
+        timer.withLock { $0 = task }
+    }
+
+    func disarm() { timer.withLock { $0?.cancel() } }
 }

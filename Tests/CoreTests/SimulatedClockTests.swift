@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Synchronization
 import Testing
 
 /// Records the instants at which timers fired.
@@ -65,6 +66,22 @@ struct SimulatedClockTests {
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
         #expect(clock.pendingTimers == 0)
+    }
+
+    @Test("a task cancelled before it sleeps does not wait on a manual clock (shutdown stops at once)")
+    func cancelledBeforeSleeping() async throws {
+        let clock = SimulatedClock(mode: .manual)
+        let finished = Mutex(false)
+        let task = Task {
+            defer { finished.withLock { $0 = true } }
+            withUnsafeCurrentTask { $0?.cancel() }
+            try await clock.sleep(seconds: 3600)
+        }
+        // Before the fix the sleeper registered and waited for an advance that never came.
+        while !finished.withLock({ $0 }) && clock.pendingTimers == 0 { await Task.yield() }
+        #expect(clock.pendingTimers == 0, "a cancelled task registered a timer")
+        if clock.pendingTimers > 0 { await clock.advance(by: 3600) }  // free it so the test ends
+        await #expect(throws: CancellationError.self) { try await task.value }
     }
 
     @Test("a wall-speed clock runs with real time and jumps on advance")

@@ -66,12 +66,19 @@ public final class SimulatedClock: TimeSource, @unchecked Sendable {
         defer { wallWaker?.cancel() }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let resumeNow = state.withLock { s -> Bool in
-                    if Self.now(of: s, mode: mode, wall: wall) >= deadline { return true }
+                // A task cancelled before this point had its `onCancel` run with nothing to
+                // remove: it must not register, or a manual clock would hold it forever.
+                let outcome = state.withLock { s -> Result<Bool, CancellationError> in
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    if Self.now(of: s, mode: mode, wall: wall) >= deadline { return .success(true) }
                     s.sleepers[id] = Sleeper(id: id, deadline: deadline, continuation: continuation)
-                    return false
+                    return .success(false)
                 }
-                if resumeNow { continuation.resume() }
+                switch outcome {
+                case .failure(let error): continuation.resume(throwing: error)
+                case .success(true): continuation.resume()
+                case .success(false): break
+                }
             }
         } onCancel: {
             let sleeper = state.withLock { $0.sleepers.removeValue(forKey: id) }

@@ -203,5 +203,15 @@ public actor NodeSimulation {
             await group.next()
             group.cancelAll()
         }
+        await stopAll()
+    }
+
+    /// Stops every cluster's heartbeat loop, agents and controllers (the service shuts down;
+    /// the clusters re-attach when the next process starts).
+    func stopAll() async {
+        let entries = clusters.values
+        clusters.removeAll()
+        knownInstances.removeAll()
+        for entry in entries { await stop(entry) }
     }
 }

@@ -22,7 +22,9 @@ enum HMBinary {
 
     /// Runs `hm arguments` with `environment` added to a copy of this process's environment
     /// minus any `HM_*` variable, so the caller's shell settings cannot leak into a test.
-    static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil) async throws -> Result {
+    /// A command still running after `timeout` seconds is killed and reported as a failure
+    /// (status 124, as `timeout(1)` does), so a hang fails the test instead of stalling the suite.
+    static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil, timeout: Double = 180) async throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hm-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -41,11 +43,14 @@ enum HMBinary {
         process.standardError = try FileHandle(forWritingTo: errURL)
         let input = Pipe()
         process.standardInput = input
+        let timedOut = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        defer { timedOut.cancel() }
         let status = try await withCheckedThrowingContinuation {
             (continuation: CheckedContinuation<Int32, any Error>) in
             process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
             do {
                 try process.run()
+                DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timedOut)
                 if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
                 try? input.fileHandleForWriting.close()
             } catch {
@@ -53,9 +58,11 @@ enum HMBinary {
                 continuation.resume(throwing: error)
             }
         }
+        let killed = process.terminationReason == .uncaughtSignal && status == SIGKILL
+        let stderr = try String(contentsOf: errURL, encoding: .utf8)
         return Result(
-            status: status,
+            status: killed ? 124 : status,
             stdout: try String(contentsOf: outURL, encoding: .utf8),
-            stderr: try String(contentsOf: errURL, encoding: .utf8))
+            stderr: killed ? stderr + "\nhm \(arguments.joined(separator: " ")) was killed after \(Int(timeout)) s\n" : stderr)
     }
 }
