@@ -5,10 +5,11 @@ Only the text between the `bench:nodes` markers is generated; the notes after th
 When the markers are missing, the section (heading, introduction, markers, empty notes) is
 appended. With --print, the generated part goes to stdout and the document is left alone."""
 
-import argparse
 import json
 import os
 import re
+
+from doc_section import run_dir_main
 
 BEGIN, END = "<!-- bench:nodes:begin -->", "<!-- bench:nodes:end -->"
 GOAL_SECONDS = 60.0
@@ -183,26 +184,7 @@ def render(run_dir, machine):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--machine", required=True)
-    parser.add_argument("--run-dir", required=True)
-    parser.add_argument("--doc", default="docs/benchmarks.md")
-    parser.add_argument("--print", action="store_true", help="print the results instead of writing the document")
-    args = parser.parse_args()
-    with open(args.machine) as f:
-        results = render(args.run_dir, json.load(f))
-    if args.print:
-        print(results)
-        return
-    with open(args.doc) as f:
-        text = f.read()
-    if BEGIN in text and END in text:
-        text = text[: text.index(BEGIN)] + results + text[text.index(END) + len(END):]
-    else:
-        text = text.rstrip("\n") + "\n\n" + SECTION.replace("{results}", results)
-    with open(args.doc, "w") as f:
-        f.write(text)
-    print(f"bench: wrote {args.doc}")
+    run_dir_main(__doc__, render, BEGIN, END, SECTION)
 
 
 if __name__ == "__main__":

@@ -62,7 +62,7 @@ struct DaemonSetController: Sendable {
                 byNode[node.name] = [Pod(created)]
                 await events.record(daemonSet, reason: "SuccessfulCreate", message: "Created pod: \(ObjectMeta.name(created))", now: now)
             } catch {
-                logger.warning("DaemonSet \(ObjectMeta.name(daemonSet)): creating a pod on \(node.name) failed: \(error)")
+                logger.writeFailed("DaemonSet \(ObjectMeta.name(daemonSet)): creating a pod on \(node.name) failed", error)
             }
         }
         var status = daemonSet["status"]?.objectValue ?? [:]

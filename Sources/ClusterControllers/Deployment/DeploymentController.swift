@@ -94,7 +94,7 @@ extension DeploymentController {
             _ = try? await state.updateStatus(.deployments, counted)
             return nil
         } catch {
-            logger.warning("Deployment \(namespace)/\(ObjectMeta.name(deployment)): creating ReplicaSet \(name) failed: \(error)")
+            logger.writeFailed("Deployment \(namespace)/\(ObjectMeta.name(deployment)): creating ReplicaSet \(name) failed", error)
             return nil
         }
     }

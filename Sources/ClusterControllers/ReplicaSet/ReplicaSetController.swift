@@ -31,7 +31,7 @@ struct ReplicaSetController: Sendable {
                     active.append(Pod(created))
                     await events.record(replicaSet, reason: "SuccessfulCreate", message: "Created pod: \(ObjectMeta.name(created))", now: now)
                 } catch {
-                    logger.warning("ReplicaSet \(name): creating a pod failed: \(error)")
+                    logger.writeFailed("ReplicaSet \(name): creating a pod failed", error)
                     await events.record(replicaSet, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error.message)", now: now)
                     break
                 }
@@ -44,7 +44,7 @@ struct ReplicaSetController: Sendable {
                     active.removeAll { $0.uid == pod.uid }
                     await events.record(replicaSet, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)", now: now)
                 } catch {
-                    logger.warning("ReplicaSet \(name): deleting pod \(pod.name) failed: \(error)")
+                    logger.writeFailed("ReplicaSet \(name): deleting pod \(pod.name) failed", error)
                 }
             }
         }

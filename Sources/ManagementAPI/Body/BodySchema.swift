@@ -1,4 +1,5 @@
 import Core
+import Wire
 
 /// What a request body may contain, as data (CP3: only documented settings are accepted).
 /// Unknown properties are rejected naming their JSON path; read-only properties that clients
@@ -20,7 +21,7 @@ indirect enum BodySchema: Sendable {
     case emptyObject
 
     /// Checks `value` against the schema; throws naming the first offending path.
-    func check(_ value: JSONValue, path: String) throws(ServiceError) {
+    func check(_ value: ARMJSON, path: String) throws(ServiceError) {
         if value == .null { return }
         switch self {
         case .readOnly, .scalar:
@@ -61,7 +62,7 @@ enum JSONScalar: Sendable, Equatable, CustomStringConvertible {
     case string(String)
     case bool(Bool)
 
-    init?(_ value: JSONValue) {
+    init?(_ value: ARMJSON) {
         switch value {
         case .bool(let b): self = .bool(b)
         case .string(let s): self = .string(s)

@@ -7,7 +7,7 @@ import Wire
 /// wire shape (wrong types), then the mapping to the domain's request types.
 enum RequestDecoding {
     static func decode<T: Decodable>(_ type: T.Type, from data: Data, schema: BodySchema) throws(ServiceError) -> T {
-        let json = try JSONValue.parse(data)
+        let json = try ARMJSON.parse(data)
         try schema.check(json, path: "")
         do {
             return try JSONDecoder().decode(T.self, from: data)
@@ -18,7 +18,7 @@ enum RequestDecoding {
         } catch let DecodingError.keyNotFound(key, context) {
             throw .missingParameter(target: path(context.codingPath + [key]))
         } catch {
-            throw .invalidRequestContent(message: "The request body could not be read: \(JSONValue.describe(error))")
+            throw .invalidRequestContent(message: "The request body could not be read: \(ARMJSON.describe(error))")
         }
     }
 

@@ -48,6 +48,7 @@ public struct ControlPlaneHealthController: Sendable {
             restarted = true
             components = await controlPlanes.probe(clusterUID: uid)
         } catch {
+            guard !Task.isCancelled else { return }  // shutting down mid-restart: the next start reopens it
             logger.error("control plane restart failed; retrying next pass", metadata: ["cluster": "\(uid)", "error": "\(error)"])
         }
         await controlPlanes.record(clusterUID: uid, components: components, restarted: restarted)

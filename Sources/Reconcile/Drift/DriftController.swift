@@ -96,6 +96,7 @@ public struct DriftController: Sendable {
             else { return }
             try await evaluate(cluster)
         } catch {
+            guard !Task.isCancelled else { return }  // shutting down: the next start sweeps again
             logger.warning("drift evaluation failed", metadata: ["group": "\(key)", "error": "\(error)"])
         }
     }

@@ -135,6 +135,7 @@ public actor NodeSimulation {
             }
             knownInstances[uid] = existing
         } catch {
+            guard !Task.isCancelled else { return }  // shutting down: the next start re-syncs
             logger.warning("node sync failed", metadata: ["cluster": "\(entry.id)", "error": "\(error)"])
         }
     }

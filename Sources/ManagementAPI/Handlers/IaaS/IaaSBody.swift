@@ -6,11 +6,11 @@ import Wire
 /// `InvalidParameter` naming the field's JSON path. Unknown properties are ignored, as the
 /// Compute and Network providers do; only the fields the simulation models are read.
 struct IaaSBody {
-    let json: IaaSJSON
+    let json: ARMJSON
 
     init(_ data: Data) throws(ServiceError) {
         guard !data.isEmpty else { throw .invalidRequestContent(message: "The request body is empty; a JSON object is required.") }
-        guard let json = try? JSONDecoder().decode(IaaSJSON.self, from: data) else {
+        guard let json = try? JSONDecoder().decode(ARMJSON.self, from: data) else {
             throw .invalidRequestContent(message: "The request body is not valid JSON.")
         }
         guard case .object = json else { throw .invalidRequestContent(message: "The request body must be a JSON object.") }
@@ -22,18 +22,18 @@ struct IaaSBody {
         data.isEmpty ? IaaSBody(json: [:]) : try IaaSBody(data)
     }
 
-    private init(json: IaaSJSON) { self.json = json }
+    private init(json: ARMJSON) { self.json = json }
 
     /// The value at a dotted path (`properties.priority`), case-insensitive; nil when absent or null.
-    func value(_ path: String) -> IaaSJSON? { Self.value(json, path) }
+    func value(_ path: String) -> ARMJSON? { Self.value(json, path) }
 
-    static func value(_ json: IaaSJSON, _ path: String) -> IaaSJSON? {
-        var current: IaaSJSON? = json
+    static func value(_ json: ARMJSON, _ path: String) -> ARMJSON? {
+        var current: ARMJSON? = json
         for key in path.split(separator: ".") { current = current?[String(key)] }
         return current
     }
 
-    static func string(_ json: IaaSJSON, _ path: String, target: String) throws(ServiceError) -> String? {
+    static func string(_ json: ARMJSON, _ path: String, target: String) throws(ServiceError) -> String? {
         switch value(json, path) {
         case nil: return nil
         case .string(let s)?: return s
@@ -42,11 +42,11 @@ struct IaaSBody {
     }
 
     /// The `name` member, or "" when absent (validation then names the field).
-    static func name(_ json: IaaSJSON, target: String) throws(ServiceError) -> String {
+    static func name(_ json: ARMJSON, target: String) throws(ServiceError) -> String {
         try string(json, "name", target: target) ?? ""
     }
 
-    static func int(_ json: IaaSJSON, _ path: String, target: String) throws(ServiceError) -> Int? {
+    static func int(_ json: ARMJSON, _ path: String, target: String) throws(ServiceError) -> Int? {
         switch value(json, path) {
         case nil: return nil
         case .number(let n)? where n.rounded() == n: return Int(n)
@@ -55,7 +55,7 @@ struct IaaSBody {
         }
     }
 
-    static func strings(_ json: IaaSJSON, _ path: String, target: String) throws(ServiceError) -> [String]? {
+    static func strings(_ json: ARMJSON, _ path: String, target: String) throws(ServiceError) -> [String]? {
         switch value(json, path) {
         case nil: return nil
         case .array(let items)?:
@@ -69,7 +69,7 @@ struct IaaSBody {
         }
     }
 
-    static func tags(_ json: IaaSJSON, target: String = "tags") throws(ServiceError) -> [String: String]? {
+    static func tags(_ json: ARMJSON, target: String = "tags") throws(ServiceError) -> [String: String]? {
         switch value(json, "tags") {
         case nil: return nil
         case .object(let object)?:
@@ -83,7 +83,7 @@ struct IaaSBody {
         }
     }
 
-    static func array(_ json: IaaSJSON, _ path: String, target: String) throws(ServiceError) -> [IaaSJSON]? {
+    static func array(_ json: ARMJSON, _ path: String, target: String) throws(ServiceError) -> [ARMJSON]? {
         switch value(json, path) {
         case nil: return nil
         case .array(let items)?: return items
@@ -92,14 +92,14 @@ struct IaaSBody {
     }
 
     /// Canonical JSON text (sorted keys) of a settings object, as `VMExtension.settings` keeps it.
-    static func canonicalText(_ json: IaaSJSON?) -> String? {
+    static func canonicalText(_ json: ARMJSON?) -> String? {
         guard let json else { return nil }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(json)).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    static func parseText(_ text: String?) -> IaaSJSON? {
-        text.flatMap { try? JSONDecoder().decode(IaaSJSON.self, from: Data($0.utf8)) }
+    static func parseText(_ text: String?) -> ARMJSON? {
+        text.flatMap { try? JSONDecoder().decode(ARMJSON.self, from: Data($0.utf8)) }
     }
 }

@@ -5,17 +5,17 @@ import Wire
 
 /// Scale sets and their instances as `Microsoft.Compute` ARM documents.
 enum IaaSComputeMapping {
-    static func scaleSet(_ set: ScaleSet) -> IaaSJSON {
-        var nic: IaaSJSON = [
+    static func scaleSet(_ set: ScaleSet) -> ARMJSON {
+        var nic: ARMJSON = [
             "primary": true, "enableIPForwarding": true,
             "ipConfigurations": [["name": "ipconfig1", "properties": ["primary": true, "subnet": ["id": .string(subnetID(set))]]]],
         ]
         if let nsg = set.model.networkSecurityGroupID { nic = nic.setting("networkSecurityGroup", ["id": .string(nsg)]) }
         return [
             "id": .string(set.id), "name": .string(set.name), "type": .string(ARMResource.scaleSets), "location": .string(set.location),
-            "tags": .object(set.model.tags.mapValues(IaaSJSON.string)), "etag": .string(set.eTag),
+            "tags": .object(set.model.tags.mapValues(ARMJSON.string)), "etag": .string(set.eTag),
             "sku": ["name": .string(set.model.sku), "tier": "Standard", "capacity": .number(Double(set.model.capacity))],
-            "zones": .array(set.model.zones.map(IaaSJSON.string)),
+            "zones": .array(set.model.zones.map(ARMJSON.string)),
             "properties": [
                 "provisioningState": "Succeeded", "uniqueId": .string(set.uniqueID), "overprovision": false, "singlePlacementGroup": false,
                 "upgradePolicy": ["mode": "Manual"], "orchestrationMode": "Uniform",
@@ -30,30 +30,30 @@ enum IaaSComputeMapping {
     }
 
     /// An extension as it appears inline in the model (`extensionProfile.extensions[]`).
-    static func extensionProfile(_ ext: VMExtension) -> IaaSJSON {
+    static func extensionProfile(_ ext: VMExtension) -> ARMJSON {
         ["name": .string(ext.name), "properties": extensionProperties(ext)]
     }
 
     /// An extension as its own resource (`virtualMachineScaleSets/{name}/extensions/{ext}`).
-    static func extensionResource(_ ext: VMExtension, of set: ScaleSet) -> IaaSJSON {
+    static func extensionResource(_ ext: VMExtension, of set: ScaleSet) -> ARMJSON {
         [
             "id": .string("\(set.id)/extensions/\(ext.name)"), "name": .string(ext.name),
             "type": "Microsoft.Compute/virtualMachineScaleSets/extensions", "properties": extensionProperties(ext),
         ]
     }
 
-    static func extensionProperties(_ ext: VMExtension) -> IaaSJSON {
-        var properties: IaaSJSON = [
+    static func extensionProperties(_ ext: VMExtension) -> ARMJSON {
+        var properties: ARMJSON = [
             "publisher": .string(ext.publisher), "type": .string(ext.type), "typeHandlerVersion": .string(ext.typeHandlerVersion),
             "autoUpgradeMinorVersion": .bool(ext.autoUpgradeMinorVersion), "provisioningState": "Succeeded",
-            "provisionAfterExtensions": .array(ext.provisionAfterExtensions.map(IaaSJSON.string)),
+            "provisionAfterExtensions": .array(ext.provisionAfterExtensions.map(ARMJSON.string)),
         ]
         if let settings = IaaSBody.parseText(ext.settings) { properties = properties.setting("settings", settings) }
         return properties
     }
 
-    static func instance(_ vm: VMInstance, of set: ScaleSet, expandInstanceView: Bool) -> IaaSJSON {
-        var properties: IaaSJSON = [
+    static func instance(_ vm: VMInstance, of set: ScaleSet, expandInstanceView: Bool) -> ARMJSON {
+        var properties: ARMJSON = [
             "latestModelApplied": .bool(vm.latestModelApplied), "provisioningState": .string(vm.provisioningState),
             "vmId": .string(vmID(set, vm)), "hardwareProfile": ["vmSize": .string(vm.vmSize)],
             "osProfile": ["computerName": .string(vm.computerName), "adminUsername": "azureuser"],
@@ -65,26 +65,26 @@ enum IaaSComputeMapping {
         return [
             "id": .string(set.instanceResourceID(vm)), "name": .string(set.instanceName(vm)),
             "type": "Microsoft.Compute/virtualMachineScaleSets/virtualMachines", "location": .string(set.location),
-            "instanceId": .string(String(vm.instanceID)), "zones": .array(vm.zone.map { [IaaSJSON.string($0)] } ?? []),
-            "sku": ["name": .string(vm.vmSize), "tier": "Standard"], "tags": .object(set.model.tags.mapValues(IaaSJSON.string)),
+            "instanceId": .string(String(vm.instanceID)), "zones": .array(vm.zone.map { [ARMJSON.string($0)] } ?? []),
+            "sku": ["name": .string(vm.vmSize), "tier": "Standard"], "tags": .object(set.model.tags.mapValues(ARMJSON.string)),
             "properties": properties,
         ]
     }
 
     /// `instanceView`: power and provisioning statuses as Compute reports them, the OS patch
     /// level as `osVersion`, and each extension's status.
-    static func instanceView(_ vm: VMInstance) -> IaaSJSON {
+    static func instanceView(_ vm: VMInstance) -> ARMJSON {
         let power: String
         switch vm.powerState {
         case .running: power = "VM running"
         case .stopped: power = "VM stopped"
         case .deallocated: power = "VM deallocated"
         }
-        let provisioned: IaaSJSON = ["code": "ProvisioningState/succeeded", "level": "Info", "displayStatus": "Provisioning succeeded"]
+        let provisioned: ARMJSON = ["code": "ProvisioningState/succeeded", "level": "Info", "displayStatus": "Provisioning succeeded"]
         return [
             "computerName": .string(vm.computerName), "osName": "ubuntu", "osVersion": .string(vm.osPatchLevel),
             "statuses": [provisioned, ["code": .string("PowerState/\(vm.powerState.rawValue)"), "level": "Info", "displayStatus": .string(power)]],
-            "extensions": .array(vm.extensions.map { (ext: VMExtension) -> IaaSJSON in
+            "extensions": .array(vm.extensions.map { (ext: VMExtension) -> ARMJSON in
                 ["name": .string(ext.name), "type": .string("\(ext.publisher).\(ext.type)"), "typeHandlerVersion": .string(ext.typeHandlerVersion), "statuses": [provisioned]]
             }),
         ]

@@ -40,7 +40,7 @@ enum IaaSInstanceHandlers {
     static func list(_ call: APICall) async throws -> Response {
         let set = try await IaaSScaleSetHandlers.load(call)
         let expand = call.query("$expand")?.lowercased() == "instanceview"
-        return try JSONResponse.make(.ok, ["value": .array(set.instances.map { IaaSComputeMapping.instance($0, of: set, expandInstanceView: expand) })] as IaaSJSON)
+        return try JSONResponse.make(.ok, ["value": .array(set.instances.map { IaaSComputeMapping.instance($0, of: set, expandInstanceView: expand) })] as ARMJSON)
     }
 
     static func instance(_ call: APICall) async throws -> (ScaleSet, VMInstance) {
@@ -84,7 +84,7 @@ enum IaaSInstanceHandlers {
 
     static func listExtensions(_ call: APICall) async throws -> Response {
         let set = try await IaaSScaleSetHandlers.load(call)
-        return try JSONResponse.make(.ok, ["value": .array(set.model.extensions.map { IaaSComputeMapping.extensionResource($0, of: set) })] as IaaSJSON)
+        return try JSONResponse.make(.ok, ["value": .array(set.model.extensions.map { IaaSComputeMapping.extensionResource($0, of: set) })] as ARMJSON)
     }
 
     static func getExtension(_ call: APICall) async throws -> Response {

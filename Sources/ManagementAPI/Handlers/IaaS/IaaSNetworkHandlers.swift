@@ -71,7 +71,7 @@ enum IaaSNetworkHandlers {
     static func list(_ call: APICall) async throws -> Response {
         try call.requireSubscription(call.param("subscriptionId"))
         let vnets = try await call.env.infrastructure.virtualNetworks(subscription: call.param("subscriptionId"), resourceGroup: call.params["resourceGroupName"])
-        return try JSONResponse.make(.ok, ["value": .array(vnets.map(IaaSNetworkMapping.virtualNetwork))] as IaaSJSON)
+        return try JSONResponse.make(.ok, ["value": .array(vnets.map(IaaSNetworkMapping.virtualNetwork))] as ARMJSON)
     }
 
     static func putSubnet(_ call: APICall) async throws -> Response {
@@ -98,6 +98,6 @@ enum IaaSNetworkHandlers {
 
     static func listSubnets(_ call: APICall) async throws -> Response {
         let vnet = try await load(call)
-        return try JSONResponse.make(.ok, ["value": .array(vnet.subnets.map { IaaSNetworkMapping.subnet($0, of: vnet) })] as IaaSJSON)
+        return try JSONResponse.make(.ok, ["value": .array(vnet.subnets.map { IaaSNetworkMapping.subnet($0, of: vnet) })] as ARMJSON)
     }
 }

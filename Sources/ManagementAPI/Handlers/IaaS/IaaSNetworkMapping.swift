@@ -5,20 +5,20 @@ import Wire
 
 /// Virtual networks, subnets, NSGs and rules as `Microsoft.Network` ARM documents, and rules read back from request bodies.
 enum IaaSNetworkMapping {
-    static func virtualNetwork(_ vnet: VirtualNetwork) -> IaaSJSON {
+    static func virtualNetwork(_ vnet: VirtualNetwork) -> ARMJSON {
         [
             "id": .string(vnet.id), "name": .string(vnet.name), "type": .string(ARMResource.virtualNetworks), "location": .string(vnet.location),
-            "etag": .string(vnet.eTag), "tags": .object(vnet.tags.mapValues(IaaSJSON.string)),
+            "etag": .string(vnet.eTag), "tags": .object(vnet.tags.mapValues(ARMJSON.string)),
             "properties": [
                 "provisioningState": "Succeeded", "resourceGuid": .string(vnet.resourceGUID),
-                "addressSpace": ["addressPrefixes": .array(vnet.addressPrefixes.map(IaaSJSON.string))],
+                "addressSpace": ["addressPrefixes": .array(vnet.addressPrefixes.map(ARMJSON.string))],
                 "subnets": .array(vnet.subnets.map { subnet($0, of: vnet) }),
             ],
         ]
     }
 
-    static func subnet(_ subnet: Subnet, of vnet: VirtualNetwork) -> IaaSJSON {
-        var properties: IaaSJSON = [
+    static func subnet(_ subnet: Subnet, of vnet: VirtualNetwork) -> ARMJSON {
+        var properties: ARMJSON = [
             "provisioningState": "Succeeded", "addressPrefix": .string(subnet.addressPrefix),
             "ipConfigurations": .array(subnet.allocations.values.sorted().map { ["id": .string("\($0)/ipConfigurations/ipconfig1")] }),
         ]
@@ -29,10 +29,10 @@ enum IaaSNetworkMapping {
         ]
     }
 
-    static func securityGroup(_ nsg: NetworkSecurityGroup) -> IaaSJSON {
+    static func securityGroup(_ nsg: NetworkSecurityGroup) -> ARMJSON {
         [
             "id": .string(nsg.id), "name": .string(nsg.name), "type": .string(ARMResource.securityGroups), "location": .string(nsg.location),
-            "etag": .string(nsg.eTag), "tags": .object(nsg.tags.mapValues(IaaSJSON.string)),
+            "etag": .string(nsg.eTag), "tags": .object(nsg.tags.mapValues(ARMJSON.string)),
             "properties": [
                 "provisioningState": "Succeeded", "resourceGuid": .string(nsg.resourceGUID),
                 "securityRules": .array(nsg.securityRules.map { rule($0, in: nsg, kind: "securityRules") }),
@@ -41,17 +41,17 @@ enum IaaSNetworkMapping {
         ]
     }
 
-    static func rule(_ rule: SecurityRule, in nsg: NetworkSecurityGroup, kind: String) -> IaaSJSON {
-        var properties: IaaSJSON = [
+    static func rule(_ rule: SecurityRule, in nsg: NetworkSecurityGroup, kind: String) -> ARMJSON {
+        var properties: ARMJSON = [
             "provisioningState": "Succeeded", "priority": .number(Double(rule.priority)), "direction": .string(rule.direction),
-            "access": .string(rule.access), "protocol": .string(rule.protocol), "description": IaaSJSON(rule.description),
+            "access": .string(rule.access), "protocol": .string(rule.protocol), "description": ARMJSON(rule.description),
         ]
         for (values, singular, plural) in [
             (rule.sourcePortRanges, "sourcePortRange", "sourcePortRanges"), (rule.destinationPortRanges, "destinationPortRange", "destinationPortRanges"),
             (rule.sourceAddressPrefixes, "sourceAddressPrefix", "sourceAddressPrefixes"),
             (rule.destinationAddressPrefixes, "destinationAddressPrefix", "destinationAddressPrefixes"),
         ] {
-            properties = values.count == 1 ? properties.setting(singular, .string(values[0])) : properties.setting(plural, .array(values.map(IaaSJSON.string)))
+            properties = values.count == 1 ? properties.setting(singular, .string(values[0])) : properties.setting(plural, .array(values.map(ARMJSON.string)))
         }
         return [
             "id": .string("\(nsg.id)/\(kind)/\(rule.name)"), "name": .string(rule.name), "etag": .string(nsg.eTag),
@@ -61,7 +61,7 @@ enum IaaSNetworkMapping {
 
     /// A rule from `{"name", "properties": {...}}`; singular fields win over plural ones, as in ARM.
     /// Missing fields stay empty, so validation names them.
-    static func rule(from json: IaaSJSON, name: String?, target: String) throws(ServiceError) -> SecurityRule {
+    static func rule(from json: ARMJSON, name: String?, target: String) throws(ServiceError) -> SecurityRule {
         let p = "\(target)properties"
         func text(_ field: String) throws(ServiceError) -> String { try IaaSBody.string(json, "properties.\(field)", target: "\(p).\(field)") ?? "" }
         func list(_ singular: String, _ plural: String) throws(ServiceError) -> [String] {
@@ -82,7 +82,7 @@ enum IaaSNetworkMapping {
     }
 
     /// A subnet from `{"name", "properties": {"addressPrefix", "networkSecurityGroup": {"id"}}}`.
-    static func subnet(from json: IaaSJSON, name: String?, target: String) throws(ServiceError) -> SubnetModel {
+    static func subnet(from json: ARMJSON, name: String?, target: String) throws(ServiceError) -> SubnetModel {
         let p = "\(target)properties"
         var prefix = try IaaSBody.string(json, "properties.addressPrefix", target: "\(p).addressPrefix")
         if prefix == nil { prefix = try IaaSBody.strings(json, "properties.addressPrefixes", target: "\(p).addressPrefixes")?.first }

@@ -41,7 +41,7 @@ enum IaaSScaleSetHandlers {
         try call.requireSubscription(call.param("subscriptionId"))
         let resourceGroup = call.params["resourceGroupName"]
         let sets = try await call.env.infrastructure.scaleSets(subscription: call.param("subscriptionId"), resourceGroup: resourceGroup)
-        return try JSONResponse.make(.ok, ["value": .array(sets.map(IaaSComputeMapping.scaleSet))] as IaaSJSON)
+        return try JSONResponse.make(.ok, ["value": .array(sets.map(IaaSComputeMapping.scaleSet))] as ARMJSON)
     }
 
     /// PUT and PATCH: both change only what the body names. A PUT to a scale set that does not
@@ -60,7 +60,7 @@ enum IaaSScaleSetHandlers {
         return try JSONResponse.make(.ok, IaaSComputeMapping.scaleSet(set))
     }
 
-    static func scaleSetUpdate(_ json: IaaSJSON) throws(ServiceError) -> ScaleSetUpdate {
+    static func scaleSetUpdate(_ json: ARMJSON) throws(ServiceError) -> ScaleSetUpdate {
         var update = ScaleSetUpdate()
         update.capacity = try IaaSBody.int(json, "sku.capacity", target: "sku.capacity")
         update.sku = try IaaSBody.string(json, "sku.name", target: "sku.name")
@@ -83,7 +83,7 @@ enum IaaSScaleSetHandlers {
     }
 
     /// An extension from `{"name", "properties": {publisher, type, typeHandlerVersion, settings...}}`.
-    static func vmExtension(_ json: IaaSJSON, name: String?, target: String) throws(ServiceError) -> VMExtension {
+    static func vmExtension(_ json: ARMJSON, name: String?, target: String) throws(ServiceError) -> VMExtension {
         let prefix = target.isEmpty ? "" : "\(target)."
         let resolvedName = if let name { name } else { try IaaSBody.name(json, target: "\(prefix)name") }
         func text(_ field: String) throws(ServiceError) -> String {

@@ -65,7 +65,7 @@ enum IaaSSecurityHandlers {
     static func list(_ call: APICall) async throws -> Response {
         try call.requireSubscription(call.param("subscriptionId"))
         let groups = try await call.env.infrastructure.securityGroups(subscription: call.param("subscriptionId"), resourceGroup: call.params["resourceGroupName"])
-        return try JSONResponse.make(.ok, ["value": .array(groups.map(IaaSNetworkMapping.securityGroup))] as IaaSJSON)
+        return try JSONResponse.make(.ok, ["value": .array(groups.map(IaaSNetworkMapping.securityGroup))] as ARMJSON)
     }
 
     static func putRule(_ call: APICall) async throws -> Response {
@@ -93,6 +93,6 @@ enum IaaSSecurityHandlers {
 
     static func listRules(_ call: APICall) async throws -> Response {
         let nsg = try await load(call)
-        return try JSONResponse.make(.ok, ["value": .array(nsg.securityRules.map { IaaSNetworkMapping.rule($0, in: nsg, kind: "securityRules") })] as IaaSJSON)
+        return try JSONResponse.make(.ok, ["value": .array(nsg.securityRules.map { IaaSNetworkMapping.rule($0, in: nsg, kind: "securityRules") })] as ARMJSON)
     }
 }

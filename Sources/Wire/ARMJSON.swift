@@ -1,27 +1,29 @@
-/// A JSON tree for the simulated IaaS's ARM bodies (`Microsoft.Compute`, `Microsoft.Network`).
+/// A JSON tree for ARM bodies: the request bodies the management API checks against its
+/// schemas, and the simulated IaaS's documents (`Microsoft.Compute`, `Microsoft.Network`).
 /// Those resources are deep, mostly read-only ARM documents of which the service simulates a
 /// few fields; building them as trees keeps each response next to the code that fills it,
-/// instead of a hundred optional DTO fields. Keys are looked up case-insensitively, as ARM does.
-public enum IaaSJSON: Codable, Sendable, Equatable, ExpressibleByDictionaryLiteral, ExpressibleByArrayLiteral,
+/// instead of a hundred optional DTO fields. Keys are looked up case-insensitively, as ARM does;
+/// values stay exact (booleans are not numbers).
+public enum ARMJSON: Codable, Sendable, Equatable, ExpressibleByDictionaryLiteral, ExpressibleByArrayLiteral,
     ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral
 {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
-    case array([IaaSJSON])
-    case object([String: IaaSJSON])
+    case array([ARMJSON])
+    case object([String: ARMJSON])
 
-    public init(dictionaryLiteral elements: (String, IaaSJSON)...) {
+    public init(dictionaryLiteral elements: (String, ARMJSON)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
-    public init(arrayLiteral elements: IaaSJSON...) { self = .array(elements) }
+    public init(arrayLiteral elements: ARMJSON...) { self = .array(elements) }
     public init(stringLiteral value: String) { self = .string(value) }
     public init(integerLiteral value: Int) { self = .number(Double(value)) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 
     /// `nil` becomes JSON null.
-    public init(_ value: String?) { self = value.map(IaaSJSON.string) ?? .null }
+    public init(_ value: String?) { self = value.map(ARMJSON.string) ?? .null }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -33,10 +35,10 @@ public enum IaaSJSON: Codable, Sendable, Equatable, ExpressibleByDictionaryLiter
             self = .number(n)
         } else if let s = try? container.decode(String.self) {
             self = .string(s)
-        } else if let a = try? container.decode([IaaSJSON].self) {
+        } else if let a = try? container.decode([ARMJSON].self) {
             self = .array(a)
         } else {
-            self = .object(try container.decode([String: IaaSJSON].self))
+            self = .object(try container.decode([String: ARMJSON].self))
         }
     }
 
@@ -54,14 +56,14 @@ public enum IaaSJSON: Codable, Sendable, Equatable, ExpressibleByDictionaryLiter
     }
 
     /// The member named `key` (case-insensitive) of an object; nil for absent or null.
-    public subscript(key: String) -> IaaSJSON? {
+    public subscript(key: String) -> ARMJSON? {
         guard case .object(let object) = self else { return nil }
         let value = object[key] ?? object.first { $0.key.lowercased() == key.lowercased() }?.value
         return value == .null ? nil : value
     }
 
     /// This object with `key` set (objects only).
-    public func setting(_ key: String, _ value: IaaSJSON) -> IaaSJSON {
+    public func setting(_ key: String, _ value: ARMJSON) -> ARMJSON {
         guard case .object(var object) = self else { return self }
         object[key] = value
         return .object(object)
