@@ -9,7 +9,8 @@ import Logging
 /// Time design: one watch per resource type keeps a cache; a relevant change wakes a pass at
 /// once. `tick()`, called by the service about once per wall second right after the node
 /// agents' tick with the same service-clock instant, runs a pass that also judges heartbeats
-/// and restarts watches that ended. Every time decision compares service-clock instants;
+/// and restarts watches that ended; on a quiet tick the workload controllers run only every
+/// `workloadResyncSeconds` of service time. Every time decision compares service-clock instants;
 /// nothing sleeps, so a jump of the simulated clock costs one pass, not one per interval.
 public actor ClusterControllerSet {
     public nonisolated let clusterUID: String
@@ -24,6 +25,10 @@ public actor ClusterControllerSet {
     private var passLoop: Task<Void, Never>?
     private var passing = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
+    /// Service-clock instant the workload controllers last ran.
+    private var lastWorkloadPass: Date?
+    /// `ClusterState.workloadVersion` when they last started: a pass that writes runs again.
+    private var lastWorkloadVersion = -1
     /// Passes run so far (for tests and metrics).
     public private(set) var passCount = 0
 
@@ -115,6 +120,18 @@ public actor ClusterControllerSet {
             await NodeLifecycleController(state: state, events: events, logger: logger, gracePeriod: settings.nodeMonitorGracePeriod)
                 .reconcile(now: now, judgeHeartbeats: judgeHeartbeats)
             await TaintEviction(state: state, events: events, logger: logger, defaultTolerationSeconds: settings.defaultTolerationSeconds).reconcile(now: now)
+            // The workload controllers run when anything they read changed since they last ran
+            // (watch events, their own writes, the node checks above), and otherwise every
+            // `workloadResyncSeconds`: an idle cluster's heartbeat round costs its node checks,
+            // not a scan of every workload.
+            let version = state.workloadVersion
+            if judgeHeartbeats, version == lastWorkloadVersion, let last = lastWorkloadPass,
+                now.timeIntervalSince(last) < settings.workloadResyncSeconds, now >= last
+            {
+                return
+            }
+            lastWorkloadPass = now
+            lastWorkloadVersion = version
             await PodGarbageCollector(state: state, events: events, logger: logger).reconcile(now: now)
             await DeploymentController(state: state, events: events, logger: logger).reconcile(now: now)
             await ReplicaSetController(state: state, events: events, logger: logger).reconcile(now: now)

@@ -14,6 +14,10 @@ struct ClusterState: Sendable {
 
     var informers: [Informer] { [nodes, leases, pods, replicaSets, deployments, daemonSets] }
 
+    /// Sum of the versions of the caches the workload controllers act on (not leases): equal
+    /// values mean nothing they read has changed in between.
+    var workloadVersion: Int { [nodes, pods, replicaSets, deployments, daemonSets].reduce(0) { $0 + $1.cache.version } }
+
     func cache(_ resource: KubeResource) -> ObjectCache? {
         informers.first { $0.resource == resource }?.cache
     }

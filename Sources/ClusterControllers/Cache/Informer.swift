@@ -33,7 +33,10 @@ struct Informer: Sendable {
                 for try await change in changes {
                     let (old, applied) = cache.apply(change)
                     revision = max(revision, change.revision)
-                    if applied, change.type == "DELETED" || isRelevant(old, change.object) { onChange() }
+                    if applied, change.type == "DELETED" || isRelevant(old, change.object) {
+                        cache.noteRelevantChange()
+                        onChange()
+                    }
                 }
             } catch {
                 // The watch ended with an error (410 Gone, control plane stopping): list again below.

@@ -14,6 +14,9 @@ final class ObjectCache: Sendable {
         /// after it (the object was deleted at once) must not bring them back either.
         var gone: Set<String> = []
         var synced = false
+        /// Bumped by every change a pass should see: relevant watch events, lists, and the
+        /// controllers' own writes (whose later watch events are not applied again).
+        var version = 0
     }
 
     private let state = Mutex(State())
@@ -30,6 +33,12 @@ final class ObjectCache: Sendable {
 
     var isSynced: Bool { state.withLock { $0.synced } }
 
+    /// Moves whenever the cache changed in a way the controllers act on.
+    var version: Int { state.withLock { $0.version } }
+
+    /// A watch event the controllers act on was applied (heartbeats are not).
+    func noteRelevantChange() { state.withLock { $0.version += 1 } }
+
     func object(_ key: String) -> JSON? { state.withLock { $0.objects[key] } }
 
     /// A fresh list replaces everything.
@@ -39,6 +48,7 @@ final class ObjectCache: Sendable {
             state.deleted = []
             state.gone = []
             state.synced = true
+            state.version += 1
         }
     }
 
@@ -73,6 +83,7 @@ final class ObjectCache: Sendable {
                 return
             }
             state.objects[key] = object
+            state.version += 1
         }
     }
 
@@ -81,6 +92,7 @@ final class ObjectCache: Sendable {
         state.withLock { state in
             state.objects[Self.key(object)] = nil
             state.deleted.insert(Self.uid(object))
+            state.version += 1
         }
     }
 
@@ -91,6 +103,7 @@ final class ObjectCache: Sendable {
             guard var object = state.objects[key] else { return }
             change(&object)
             state.objects[key] = object
+            state.version += 1
         }
     }
 }

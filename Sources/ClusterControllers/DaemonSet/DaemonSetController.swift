@@ -78,7 +78,7 @@ struct DaemonSetController: Sendable {
             counts.current += 1
             if pod.isReady { counts.ready += 1 }
             if pod.isAvailable(minReadySeconds: minReady, now: now) { counts.available += 1 }
-            if pod.labels[Self.hashLabel] == hash { counts.updated += 1 }
+            if pod.label(Self.hashLabel) == hash { counts.updated += 1 }
         }
         status["desiredNumberScheduled"] = .int(Int64(counts.desired))
         status["currentNumberScheduled"] = .int(Int64(counts.current))
@@ -109,7 +109,7 @@ struct DaemonSetController: Sendable {
         var unavailable = eligible.filter { node in !(byNode[node.name] ?? []).contains { $0.isAvailable(minReadySeconds: minReady, now: now) } }.count
         var replaced: [Pod] = []
         for node in eligible {
-            guard let pod = byNode[node.name]?.first, pod.labels[Self.hashLabel] != hash else { continue }
+            guard let pod = byNode[node.name]?.first, pod.label(Self.hashLabel) != hash else { continue }
             if !pod.isAvailable(minReadySeconds: minReady, now: now) {
                 replaced.append(pod)
             } else if unavailable < maxUnavailable {

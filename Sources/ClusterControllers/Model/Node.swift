@@ -2,16 +2,23 @@ import Foundation
 import KubeAPI
 
 /// A node as the controllers read it: a view over the stored JSON object.
+/// Name and taints are read once: a pass asks them of every node for every DaemonSet and
+/// pending pod. Labels are built on demand (only a node selector or affinity needs them).
 struct Node: Sendable {
-    var object: JSON
+    let object: JSON
+    let name: String
+    let taints: [Taint]
 
-    init(_ object: JSON) { self.object = object }
+    init(_ object: JSON) {
+        self.object = object
+        name = ObjectMeta.name(object)
+        taints = (object[path: ["spec", "taints"]]?.arrayValue ?? []).map(Taint.init)
+    }
 
-    var name: String { ObjectMeta.name(object) }
     var labels: [String: String] { ObjectMeta.labels(object) }
+
     /// Cordoned (`kubectl cordon` sets `spec.unschedulable`).
     var isUnschedulable: Bool { object[path: ["spec", "unschedulable"]]?.boolValue == true }
-    var taints: [Taint] { (object[path: ["spec", "taints"]]?.arrayValue ?? []).map(Taint.init) }
     var allocatable: ResourceAmounts { ResourceAmounts(requests: object[path: ["status", "allocatable"]] ?? object[path: ["status", "capacity"]]) }
     var creation: Date { object[path: ["metadata", "creationTimestamp"]]?.stringValue.flatMap(ObjectMeta.parseTimestamp) ?? .distantPast }
 

@@ -21,7 +21,10 @@ struct NodePlacement: Sendable {
         }
     }
 
-    func matches(_ node: Node) -> Bool { matches(name: node.name, labels: node.labels) }
+    /// No node selector and no required affinity: every node matches.
+    var isUnconstrained: Bool { nodeSelector.isEmpty && terms == nil }
+
+    func matches(_ node: Node) -> Bool { isUnconstrained || matches(name: node.name, labels: node.labels) }
 
     func matches(name: String, labels: [String: String]) -> Bool {
         guard nodeSelector.allSatisfy({ labels[$0.key] == $0.value }) else { return false }

@@ -12,6 +12,8 @@ struct Pod: Sendable {
     var key: String { "\(namespace)/\(name)" }
     var uid: String { object[path: ["metadata", "uid"]]?.stringValue ?? "" }
     var labels: [String: String] { ObjectMeta.labels(object) }
+    /// One label's value, without building the whole map.
+    func label(_ key: String) -> String? { object[path: ["metadata", "labels", key]]?.stringValue }
     var nodeName: String? {
         guard let node = object[path: ["spec", "nodeName"]]?.stringValue, !node.isEmpty else { return nil }
         return node

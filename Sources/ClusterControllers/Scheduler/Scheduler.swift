@@ -17,14 +17,15 @@ struct Scheduler: Sendable {
     /// One scheduling round over every pending pod; returns how many were bound.
     @discardableResult
     func schedule(now: Date) async -> Int {
-        let nodes = state.nodes.cache.objects.map { SchedulableNode(Node($0)) }.sorted { $0.name < $1.name }
         let pods = state.pods.cache.objects.map(Pod.init)
+        let pending = pods.filter { $0.nodeName == nil && !$0.isTerminating && !$0.isFinished && $0.schedulerName == Self.name }
+            .sorted { ($0.creation, $0.key) < ($1.creation, $1.key) }
+        guard !pending.isEmpty else { return 0 }  // the steady state: nothing to place, nothing to add up
+        let nodes = state.nodes.cache.objects.map { SchedulableNode(Node($0)) }.sorted { $0.name < $1.name }
         var usage: [String: NodeUsage] = [:]
         for pod in pods where !pod.isFinished {
             if let node = pod.nodeName { usage[node, default: NodeUsage()].add(pod.requests, owner: pod.controllerUID) }
         }
-        let pending = pods.filter { $0.nodeName == nil && !$0.isTerminating && !$0.isFinished && $0.schedulerName == Self.name }
-            .sorted { ($0.creation, $0.key) < ($1.creation, $1.key) }
         var bound = 0
         for pod in pending {
             let requests = pod.requests

@@ -5,21 +5,21 @@ import GRDB
 enum KVLog {
     /// The newest revision written (kept in `meta`, since compaction may remove the newest rows).
     static func currentRevision(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'revision'") ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE name = 'revision'")) ?? 0
     }
 
     static func compactRevision(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'compact_revision'") ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE name = 'compact_revision'")) ?? 0
     }
 
     static func setMeta(_ db: Database, _ name: String, _ value: Int64) throws {
-        try db.execute(sql: "UPDATE meta SET value = ? WHERE name = ?", arguments: [value, name])
+        try db.cachedStatement(sql: "UPDATE meta SET value = ? WHERE name = ?").execute(arguments: [value, name])
     }
 
     /// The key's live value now, nil when it does not exist.
     static func latest(_ db: Database, key: String) throws -> KeyValue? {
         let row = try Row.fetchOne(
-            db, sql: "SELECT * FROM kv WHERE name = ? ORDER BY id DESC LIMIT 1", arguments: [key])
+            db.cachedStatement(sql: "SELECT * FROM kv WHERE name = ? ORDER BY id DESC LIMIT 1"), arguments: [key])
         guard let row else { return nil }
         let logRow = LogRow(row: row)
         return logRow.deleted ? nil : logRow.keyValue
@@ -52,7 +52,7 @@ enum KVLog {
             """
         var arguments = condition.arguments
         arguments += [revision]
-        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(newest)", arguments: arguments) ?? 0
+        let count = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) \(newest)"), arguments: arguments) ?? 0
         if request.countOnly {
             return RangeResponse(kvs: [], count: count, more: false, revision: revision)
         }
@@ -61,7 +61,7 @@ enum KVLog {
             sql += " LIMIT ?"
             arguments += [request.limit]
         }
-        let kvs = try Row.fetchAll(db, sql: sql, arguments: arguments).map { LogRow(row: $0).keyValue }
+        let kvs = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { LogRow(row: $0).keyValue }
         return RangeResponse(kvs: kvs, count: count, more: kvs.count < count, revision: revision)
     }
 
@@ -75,19 +75,19 @@ enum KVLog {
         var arguments = condition.arguments
         arguments += [request.afterRevision]
         let rows = try Row.fetchAll(
-            db, sql: "SELECT * FROM kv WHERE \(condition.sql) AND revision > ? ORDER BY id", arguments: arguments)
+            db.cachedStatement(sql: "SELECT * FROM kv WHERE \(condition.sql) AND revision > ? ORDER BY id"), arguments: arguments)
         return (rows.map { LogRow(row: $0).event }, max(current, request.afterRevision))
     }
 
     /// The live keys attached to a lease.
     static func keys(_ db: Database, lease: Int64) throws -> [String] {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT name, id FROM kv WHERE lease = ? AND deleted = 0", arguments: [lease])
+            db.cachedStatement(sql: "SELECT name, id FROM kv WHERE lease = ? AND deleted = 0"), arguments: [lease])
         var keys: [String] = []
         for row in rows {
             let name: String = row["name"]
             let id: Int64 = row["id"]
-            let newest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM kv WHERE name = ?", arguments: [name])
+            let newest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM kv WHERE name = ?"), arguments: [name])
             if newest == id { keys.append(name) }
         }
         return keys

@@ -60,17 +60,16 @@ struct LogRow: Sendable {
         _ db: Database, revision: Int64, name: String, deleted: Bool, current: KeyValue?, value: [UInt8],
         version: Int64, lease: Int64, createRevision: Int64
     ) throws -> LogRow {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO kv(revision, name, created, deleted, create_revision, prev_revision, version, lease,
                                value, old_value, old_version, old_lease)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+                """).execute(arguments: [
                 revision, name, current == nil, deleted, createRevision, current?.modRevision ?? 0, version, lease,
                 Data(value), Data(current?.value ?? []), current?.version ?? 0, current?.lease ?? 0,
             ])
-        let row = try Row.fetchOne(db, sql: "SELECT * FROM kv WHERE id = ?", arguments: [db.lastInsertedRowID])
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM kv WHERE id = ?"), arguments: [db.lastInsertedRowID])
         guard let row else { throw DatastoreError.unavailable("inserted log row vanished") }
         return LogRow(row: row)
     }

@@ -20,7 +20,7 @@ struct LogWrite {
     /// Puts `value` at `key`; returns the value it replaced.
     mutating func put(key: String, value: [UInt8], lease: Int64) throws -> KeyValue? {
         if lease != 0 {
-            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM leases WHERE id = ?", arguments: [lease]) ?? false
+            let exists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM leases WHERE id = ?"), arguments: [lease]) ?? false
             if !exists { throw DatastoreError.leaseNotFound(lease) }
         }
         let previous = try KVLog.latest(db, key: key)

@@ -9,9 +9,8 @@ extension SQLiteDatastore {
         try await serve {
             let lease = try await pool.write { db in
                 let expires = self.clock.now().addingTimeInterval(Double(ttl))
-                try db.execute(
-                    sql: "INSERT INTO leases(ttl, expires_at) VALUES (?, ?)",
-                    arguments: [ttl, expires.timeIntervalSince1970])
+                try db.cachedStatement(
+                    sql: "INSERT INTO leases(ttl, expires_at) VALUES (?, ?)").execute(arguments: [ttl, expires.timeIntervalSince1970])
                 let id = db.lastInsertedRowID
                 self.state.withLock { $0.leaseDeadlines[id] = expires }
                 return Lease(id: id, ttl: ttl, remaining: ttl)
@@ -24,12 +23,11 @@ extension SQLiteDatastore {
     public func keepAlive(_ id: Int64) async throws -> Lease {
         try await serve {
             let lease = try await pool.write { db in
-                guard let ttl = try Int64.fetchOne(db, sql: "SELECT ttl FROM leases WHERE id = ?", arguments: [id])
+                guard let ttl = try Int64.fetchOne(db.cachedStatement(sql: "SELECT ttl FROM leases WHERE id = ?"), arguments: [id])
                 else { throw DatastoreError.leaseNotFound(id) }
                 let expires = self.clock.now().addingTimeInterval(Double(ttl))
-                try db.execute(
-                    sql: "UPDATE leases SET expires_at = ? WHERE id = ?",
-                    arguments: [expires.timeIntervalSince1970, id])
+                try db.cachedStatement(
+                    sql: "UPDATE leases SET expires_at = ? WHERE id = ?").execute(arguments: [expires.timeIntervalSince1970, id])
                 self.state.withLock { $0.leaseDeadlines[id] = expires }
                 return Lease(id: id, ttl: ttl, remaining: ttl)
             }
@@ -53,7 +51,7 @@ extension SQLiteDatastore {
         try await serve {
             let found = try await pool.read { db -> (ttl: Int64, expiresAt: Double)? in
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT ttl, expires_at FROM leases WHERE id = ?", arguments: [id])
+                    db.cachedStatement(sql: "SELECT ttl, expires_at FROM leases WHERE id = ?"), arguments: [id])
                 return row.map { ($0["ttl"], $0["expires_at"]) }
             }
             guard let found else { return nil }
@@ -95,7 +93,7 @@ extension SQLiteDatastore {
     /// `dueBy`, was renewed past that instant meanwhile).
     func removeLease(_ id: Int64, log: inout LogWrite, dueBy: Date?) throws -> Bool {
         let expires = try Double.fetchOne(
-            log.db, sql: "SELECT expires_at FROM leases WHERE id = ?", arguments: [id])
+            log.db.cachedStatement(sql: "SELECT expires_at FROM leases WHERE id = ?"), arguments: [id])
         guard let expires else {
             state.withLock { _ = $0.leaseDeadlines.removeValue(forKey: id) }
             return false
@@ -104,7 +102,7 @@ extension SQLiteDatastore {
         for key in try KVLog.keys(log.db, lease: id) {
             _ = try log.delete(key: key, rangeEnd: nil)
         }
-        try log.db.execute(sql: "DELETE FROM leases WHERE id = ?", arguments: [id])
+        try log.db.cachedStatement(sql: "DELETE FROM leases WHERE id = ?").execute(arguments: [id])
         state.withLock { _ = $0.leaseDeadlines.removeValue(forKey: id) }
         return true
     }

@@ -66,7 +66,7 @@ public struct KubeClient: Sendable {
         let call = try self.call(.get, resource, namespace: namespace, name: nil, subresource: nil, query: query, body: nil)
         try await ResourceHandlers.authorize(call, "watch")
         let selection = try Selection(call)
-        return call.store.watch(call.type, namespace: namespace, afterRevision: revision, filter: selection.matches)
+        return call.store.watch(call.type, namespace: namespace, afterRevision: revision, filter: selection.watchFilter)
     }
 
     // MARK: Writes
@@ -124,7 +124,7 @@ public struct KubeClient: Sendable {
         let target = ResourceTarget(type: type, namespace: type.namespaced ? namespace : nil, name: name, subresource: subresource)
         return KubeCall(
             plane: plane, user: user, method: method, target: target, query: query, accept: "application/json",
-            contentType: contentType, body: body?.serialized() ?? [], now: plane.clock.now())
+            contentType: contentType, body: [], now: plane.clock.now(), parsedBody: body, responseSink: ResponseObjectSink())
     }
 
     private func send(
@@ -145,7 +145,11 @@ public struct KubeClient: Sendable {
             throw KubeError.internalError("\(error)")
         }
         let object: JSON
-        do { object = bytes.isEmpty ? [:] : try JSON.parse(bytes) } catch { throw KubeError.internalError("unreadable response: \(error)") }
+        if let answered = call.responseSink?.object {
+            object = answered
+        } else {
+            do { object = bytes.isEmpty ? [:] : try JSON.parse(bytes) } catch { throw KubeError.internalError("unreadable response: \(error)") }
+        }
         guard response.status.code < 300 else {
             throw KubeError(
                 code: response.status.code, reason: object["reason"]?.stringValue ?? "Unknown",

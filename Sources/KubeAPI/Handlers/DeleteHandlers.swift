@@ -91,7 +91,7 @@ enum DeleteHandlers {
 
     /// DeleteOptions from the body (JSON or protobuf) or the query.
     static func deleteOptions(_ call: KubeCall) throws(KubeError) -> JSON {
-        var options: JSON = call.body.isEmpty ? [:] : try call.bodyObject()
+        var options: JSON = call.hasBody ? try call.bodyObject() : [:]
         if let policy = call.query["propagationPolicy"] { options["propagationPolicy"] = .string(policy) }
         return options
     }

@@ -43,6 +43,10 @@ enum ResourceHandlers {
                 call.type, objects: [object], resourceVersion: object[path: ["metadata", "resourceVersion"]]?.stringValue ?? "",
                 continueToken: nil, includeObject: call.query["includeObject"] == "Object", includeColumnDefinitions: true, now: call.now))
         }
+        if let sink = call.responseSink {
+            sink.object = object
+            return Response(status: status)
+        }
         return KubeResponse.json(status, object)
     }
 
@@ -80,6 +84,9 @@ struct Selection: Sendable {
             throw .badRequest("invalid selector: \(error)")
         }
     }
+
+    /// The filter a watch applies; nil when there are no selectors (every object matches).
+    var watchFilter: (@Sendable (JSON) -> Bool)? { labels == nil && fields == nil ? nil : matches }
 
     var matches: @Sendable (JSON) -> Bool {
         let labels = labels

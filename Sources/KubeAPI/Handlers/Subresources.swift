@@ -52,8 +52,7 @@ enum Subresources {
         if call.method == .put {
             wanted = try call.bodyObject()
         } else {
-            let body: JSON
-            do { body = try JSON.parse(call.body) } catch { throw KubeError.badRequest("the patch is not valid JSON: \(error)") }
+            let body = try call.bodyJSON()
             do {
                 wanted = PatchType(contentType: call.contentType) == .json ? try Patch.applyJSONPatch(body, to: current) : Patch.applyMergePatch(body, to: current)
             } catch { throw KubeError.invalid(call.type, ref.name, field: "patch", message: "\(error)") }

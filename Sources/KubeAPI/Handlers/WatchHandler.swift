@@ -28,7 +28,7 @@ enum WatchHandler {
             from = revision
         }
         let replay = initial
-        let changes = call.store.watch(call.type, namespace: call.target.namespace, afterRevision: from, filter: filter)
+        let changes = call.store.watch(call.type, namespace: call.target.namespace, afterRevision: from, filter: selection.watchFilter)
         let type = call.type
         let clock = call.plane.clock
         let timeout = call.query["timeoutSeconds"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil }

@@ -60,8 +60,7 @@ enum WriteHandlers {
     }
 
     static func applyPatch(_ call: KubeCall, type patchType: PatchType?, to old: JSON) throws(KubeError) -> JSON {
-        let body: JSON
-        do { body = try JSON.parse(call.body) } catch { throw .badRequest("the patch is not valid JSON: \(error)") }
+        let body = try call.bodyJSON()
         var patched: JSON
         do {
             switch patchType {

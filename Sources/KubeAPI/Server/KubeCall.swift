@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Synchronization
 
 /// One authenticated request to a cluster's API, as the handlers see it.
 struct KubeCall: Sendable {
@@ -14,6 +15,19 @@ struct KubeCall: Sendable {
     let contentType: String
     let body: [UInt8]
     let now: Date
+    /// The body as the in-process client built it (`KubeClient`): no serialize-and-parse round trip.
+    var parsedBody: JSON? = nil
+
+    /// Where the in-process client takes a single-object answer as JSON (not as bytes to parse).
+    var responseSink: ResponseObjectSink? = nil
+
+    var hasBody: Bool { parsedBody != nil || !body.isEmpty }
+
+    /// The body as JSON of any shape (a patch), parsed once.
+    func bodyJSON() throws(KubeError) -> JSON {
+        if let parsedBody { return parsedBody }
+        do { return try JSON.parse(body) } catch { throw .badRequest("the patch is not valid JSON: \(error)") }
+    }
 
     var store: ObjectStore { plane.store }
     var type: ResourceType { target.type }
@@ -32,9 +46,12 @@ struct KubeCall: Sendable {
     /// The request body as a JSON object: JSON (or JSON-compatible YAML, as kubectl sends for
     /// apply) or a Kubernetes protobuf envelope.
     func bodyObject() throws(KubeError) -> JSON {
-        guard !body.isEmpty else { throw .badRequest("the request body is empty; send the object as JSON") }
         let object: JSON
-        if ProtobufBody.hasMagic(body) {
+        if let parsedBody {
+            object = parsedBody
+        } else if body.isEmpty {
+            throw .badRequest("the request body is empty; send the object as JSON")
+        } else if ProtobufBody.hasMagic(body) {
             do { object = try ProtobufBody.decode(body) } catch { throw .badRequest("the protobuf body could not be decoded: \(error)") }
         } else {
             guard mediaType.isEmpty || mediaType.hasSuffix("json") || mediaType.hasSuffix("yaml") else { throw .unsupportedMediaType(contentType) }
@@ -78,5 +95,15 @@ enum KubeResponse {
 
     static func error(_ error: KubeError) -> Response {
         json(HTTPResponse.Status(code: error.code), error.status)
+    }
+}
+
+/// Holds the object a handler answered with, for the in-process client (`KubeClient`).
+final class ResponseObjectSink: Sendable {
+    private let stored = Mutex<JSON?>(nil)
+
+    var object: JSON? {
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
     }
 }

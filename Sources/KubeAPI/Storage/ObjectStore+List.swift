@@ -54,7 +54,7 @@ extension ObjectStore {
     /// `revision` 0 means "from now" (the datastore's rule); lists of a hosted cluster are never
     /// at 0, since its managed objects are written before it serves requests.
     public func watch(
-        _ type: ResourceType, namespace: String?, afterRevision revision: Int64, filter: @escaping @Sendable (JSON) -> Bool = { _ in true }
+        _ type: ResourceType, namespace: String?, afterRevision revision: Int64, filter: (@Sendable (JSON) -> Bool)? = nil
     ) -> AsyncThrowingStream<ObjectChange, any Error> {
         let events = datastore.watch(.prefix(ObjectKey.collection(type, namespace: namespace), afterRevision: revision, prevKV: true))
         return AsyncThrowingStream { continuation in
@@ -74,19 +74,25 @@ extension ObjectStore {
         }
     }
 
-    static func change(_ event: WatchEvent, filter: (JSON) -> Bool) throws(KubeError) -> ObjectChange? {
+    /// The event as a watcher sees it. Without a filter the previous value is parsed only for a
+    /// delete (each event reaches every watcher of its type: parsing is most of a watch's cost).
+    static func change(_ event: WatchEvent, filter: ((JSON) -> Bool)?) throws(KubeError) -> ObjectChange? {
         let revision = event.kv.modRevision
-        let previous = try event.prevKV.map { kv throws(KubeError) in try decode(kv) }
-        let wasIn = previous.map(filter) ?? false
         switch event.kind {
         case .delete:
-            guard let previous, wasIn else { return nil }
+            guard let prevKV = event.prevKV else { return nil }
+            let previous = try decode(prevKV)
+            guard filter?(previous) ?? true else { return nil }
             return ObjectChange(type: "DELETED", object: withResourceVersion(previous, revision), revision: revision)
         case .put:
             let object = try decode(event.kv)
-            let isIn = filter(object)
+            let isIn = filter?(object) ?? true
             let created = event.kv.createRevision == event.kv.modRevision
-            switch (wasIn && !created, isIn) {
+            var wasIn = false
+            if !created, let prevKV = event.prevKV {
+                if let filter { wasIn = filter(try decode(prevKV)) } else { wasIn = true }
+            }
+            switch (wasIn, isIn) {
             case (true, true): return ObjectChange(type: "MODIFIED", object: object, revision: revision)
             case (false, true): return ObjectChange(type: "ADDED", object: object, revision: revision)
             case (true, false): return ObjectChange(type: "DELETED", object: object, revision: revision)
