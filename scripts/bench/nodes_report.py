@@ -24,7 +24,7 @@ hosted API, and the operation reaches `Succeeded` only when all the pool's nodes
 One command produces the figures and rewrites the results below (the notes after them are kept):
 
 ```sh
-scripts/bench/nodes              # 100 clusters x 100 nodes (~12 min after the release build, as of the run below)
+scripts/bench/nodes              # 100 clusters x 100 nodes (~3 min after the release build, as of the run below)
 scripts/bench/nodes --quick      # 10 clusters x 20 nodes, shorter windows; prints, leaves this file alone
 scripts/bench/nodes --perf       # also samples the server with `perf record` during the ramp
 ```
