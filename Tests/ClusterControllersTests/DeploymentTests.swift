@@ -29,6 +29,25 @@ import Testing
         }
     }
 
+    @Test("minReadySeconds: Ready pods count as available only once that long has passed on the service clock")
+    func minReadySeconds() async throws {
+        try await ControllerFixture.with { fixture in
+            for name in ["node-a", "node-b", "node-c"] { try await fixture.addNode(name) }
+            var deployment = ControllerFixture.deployment("web", replicas: 3)
+            deployment[path: ["spec", "minReadySeconds"]] = 30
+            _ = try await fixture.client.create(.deployments, namespace: "default", deployment)
+            func status(_ field: String) async throws -> Int64? {
+                try await fixture.client.get(.deployments, namespace: "default", "web")[path: ["status", field]]?.intValue
+            }
+            try await fixture.until("3 pods are Ready") { try await status("readyReplicas") == 3 }
+            for _ in 0..<5 { await fixture.controllers.tick() }
+            #expect(try await status("availableReplicas") ?? 0 == 0, "available before minReadySeconds passed")
+            // No object changes from here on: only the passing of time makes them available.
+            await fixture.clock.advance(by: 31)
+            try await fixture.until("3 pods are available", timeout: 10) { try await status("availableReplicas") == 3 }
+        }
+    }
+
     @Test("kubectl scale 3 -> 5 -> 2 is followed by the ReplicaSet and its pods")
     func scaling() async throws {
         try await ControllerFixture.with { fixture in
