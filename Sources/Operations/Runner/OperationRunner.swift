@@ -140,7 +140,11 @@ public final class OperationRunner: Service, Sendable {
                 logger.info("operation finished", metadata: ["state": "\(outcome.rawValue)"])
             }
         } catch {
-            logger.error("recording the operation's end failed: \(error); it will be retried after the lease expires")
+            if Task.isCancelled {
+                logger.info("shutdown came before the operation's end was recorded; it resumes on restart")
+            } else {
+                logger.error("recording the operation's end failed: \(error); it will be retried after the lease expires")
+            }
         }
     }
 
