@@ -169,7 +169,7 @@ let package = Package(
         .target(
             name: "CLI",
             dependencies: [
-                "Wire",
+                "Core", "Wire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -35,9 +35,8 @@ public struct TestService: Sendable {
         defer { watchdog.disarm() }
         return try await app.test(.live) { client in
             for await _ in kubePorts { break }  // the hosted API front is bound; kubeconfigs name its port
-            let result = try await body(TestService(service: service, client: client))
-            watchdog.arm()
-            return result
+            defer { watchdog.arm() }  // the shutdown that follows is bounded, also after a failed body
+            return try await body(TestService(service: service, client: client))
         }
     }
 

@@ -1,10 +1,10 @@
+import Core
+
 /// Waits for a long-running operation the service accepted, showing progress on stderr.
 struct OperationPoller: Sendable {
     let client: ManagementClient
-    /// Between polls; injectable so tests need not wait.
-    var sleep: @Sendable (Double) async throws -> Void = { seconds in
-        try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-    }
+    /// Paces the polls and measures the elapsed time shown; injectable so tests need not wait.
+    var clock: any TimeSource = SystemClock()
 
     /// Polls until the operation started by `reply` ends; throws if it failed.
     /// `resourcePath` is the resource the operation acts on; its provisioningState is shown.
@@ -12,12 +12,12 @@ struct OperationPoller: Sendable {
         var plan = PollPlan(reply: reply, verb: verb, resourcePath: resourcePath)
         var delay = PollPlan.delay(after: reply)
         var progress = ProgressLine()
-        let start = ContinuousClock.now
+        let start = clock.now()
         defer { progress.finish() }
         while let target = plan.target {
             let state = await provisioningState(resourcePath)
-            progress.show(elapsedSeconds: Int((ContinuousClock.now - start).components.seconds), state: state)
-            try await sleep(delay)
+            progress.show(elapsedSeconds: Int(clock.now().timeIntervalSince(start)), state: state)
+            try await clock.sleep(seconds: delay)
             let poll = try await client.exchange(.GET, target)
             plan = try plan.next(after: poll)
             delay = PollPlan.delay(after: poll)

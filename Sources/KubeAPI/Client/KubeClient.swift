@@ -141,6 +141,8 @@ public struct KubeClient: Sendable {
             bytes = collector.bytes
         } catch let error as KubeError {
             throw error
+        } catch is CancellationError {
+            throw ObjectStore.cancelled
         } catch {
             throw KubeError.internalError("\(error)")
         }

@@ -91,10 +91,16 @@ public struct ObjectStore: Sendable {
             return try await body()
         } catch let error as DatastoreError {
             throw Self.map(error)
+        } catch is CancellationError {
+            throw Self.cancelled
         } catch {
             throw .internalError("\(error)")
         }
     }
+
+    /// A call cut short by cancellation (the caller or the service is stopping): the server is
+    /// going away, not failing, so 503 as for a stopped control plane.
+    static let cancelled = KubeError.unavailable("the request was cancelled: the service is stopping")
 
     static func map(_ error: DatastoreError) -> KubeError {
         switch error {

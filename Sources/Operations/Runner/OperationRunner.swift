@@ -162,8 +162,8 @@ public final class OperationRunner: Service, Sendable {
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
-                // A pass cut short by shutdown may surface as any error (an API call answers
-                // 500 when its task is cancelled): it is an interruption, never a failure.
+                // A pass cut short by shutdown may surface as any error (an API call cut short
+                // answers 503): it is an interruption, never a failure.
                 if Task.isCancelled { throw CancellationError() }
                 errors += 1
                 logger.warning("reconcile pass failed (\(errors)/\(settings.maxErrors)): \(error)")
